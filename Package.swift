@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pizhu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pizhu", targets: ["pizhu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C glue
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(name: "CGlibcWidth"),
+        .target(name: "CSignalFlag"),
+
+        // Pure core: never touches the terminal
+        .target(name: "TextCore", dependencies: ["CGlibcWidth"]),
+        .target(name: "ScreenCore", dependencies: ["TextCore"]),
+
+        // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer
+        .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore"]),
+
+        // The only importer of ncurses
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "CSignalFlag", "ScreenCore"]),
+
+        // Executable: argument parsing and wiring
+        .executableTarget(
+            name: "pizhu",
+            dependencies: [
+                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests
+        .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pizhu"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+#ifndef CGLIBCWIDTH_SHIM_H
+#define CGLIBCWIDTH_SHIM_H
+/* glibc declares wcwidth only under __USE_XOPEN, which Swift's Glibc module lacks.
+   This is the width function ncursesw uses, so the layout must use it too. */
+#include <wchar.h>
+#include <locale.h>
+extern int wcwidth(wchar_t c);
+
+/* Width of one code point under a private C.UTF-8 locale, so the answer does not depend on
+   the process locale (which is "C" inside tests). Returns -2 if no UTF-8 locale exists. */
+static inline int cgw_utf8_wcwidth_table(int *out, int first, int count) {
+    locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (loc == (locale_t)0) return -2;
+    locale_t old = uselocale(loc);
+    for (int i = 0; i < count; i++) out[i] = wcwidth((wchar_t)(first + i));
+    uselocale(old);
+    freelocale(loc);
+    return 0;
+}
+#endif

@@ -1,0 +1,51 @@
+/// Turns one grapheme cluster into the cells ncurses will draw for it.
+///
+/// A cluster's width is the sum of `wcwidth` over its spacing scalars (what ncurses draws):
+/// each spacing scalar gets its own cell, zero-width marks ride on the cell before them (at
+/// most four, the `cchar_t` limit), ZWJ and other format characters inside a cluster are
+/// dropped (ncurses drops them too), and anything unsafe becomes a placeholder.
+enum ClusterCells {
+    static let maxCombining = 4
+
+    static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
+                      settings: LayoutSettings) -> [RowCell] {
+        guard let first = scalars.first else { return [] }
+        if first == settings.hiddenSeparator { return [] }
+        if first == "\t" {
+            let n = settings.tabWidth - column % settings.tabWidth
+            return Array(repeating: RowCell(glyph: " ", width: 1, offset: offset, kind: .text), count: n)
+        }
+        if let p = Placeholder.text(for: first) { return placeholderCells(p, offset: offset) }
+        if CellWidth.glibc(first.value) == 0 {
+            // A lone combining mark (paragraph start, or after a control): give it a blank base.
+            var glyph = " "
+            for s in scalars.prefix(maxCombining) where CellWidth.glibc(s.value) == 0 && !isFormat(s) {
+                glyph.unicodeScalars.append(s)
+            }
+            return [RowCell(glyph: glyph, width: 1, offset: offset, kind: .text)]
+        }
+        var cells: [RowCell] = []
+        var combining = 0
+        for s in scalars {
+            let w = CellWidth.of(s, ambiguous: settings.ambiguous)
+            if w > 0 {
+                cells.append(RowCell(glyph: String(s), width: w, offset: offset, kind: .text))
+                if w == 2 { cells.append(RowCell(glyph: "", width: 0, offset: offset, kind: .continuation)) }
+                combining = 0
+            } else if w == 0, !isFormat(s), combining < maxCombining,
+                      let last = cells.lastIndex(where: { $0.kind == .text }) {
+                cells[last].glyph.unicodeScalars.append(s)
+                combining += 1
+            }
+        }
+        return cells
+    }
+
+    static func placeholderCells(_ text: String, offset: Int) -> [RowCell] {
+        text.unicodeScalars.map { RowCell(glyph: String($0), width: 1, offset: offset, kind: .placeholder) }
+    }
+
+    private static func isFormat(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format
+    }
+}

@@ -1,0 +1,37 @@
+/// Random access to the decoded text of a document, in Unicode scalars.
+///
+/// Every position in pizhu (reading positions, search hits, annotation anchors, cells on
+/// screen) is a scalar offset into this text. Layout asks only for the scalars it needs, so an
+/// implementation may keep the text in memory or fetch it lazily from a mapped file.
+public protocol TextSource: AnyObject {
+    /// Number of scalars in the text.
+    var count: Int { get }
+    /// The scalar at `offset` (`0 <= offset < count`).
+    func scalar(at offset: Int) -> Unicode.Scalar
+    /// The scalars in `range`, clamped to the text.
+    func scalars(in range: Range<Int>) -> [Unicode.Scalar]
+}
+
+extension TextSource {
+    /// The text in `range` as a Swift string (for tests, quotes and search).
+    public func string(in range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars(in: range))
+        return String(view)
+    }
+}
+
+/// A document's text held in memory as an array of scalars.
+public final class ScalarText: TextSource {
+    public let storage: [Unicode.Scalar]
+
+    public init(_ scalars: [Unicode.Scalar]) { storage = scalars }
+    public convenience init(_ string: String) { self.init(Array(string.unicodeScalars)) }
+
+    public var count: Int { storage.count }
+    public func scalar(at offset: Int) -> Unicode.Scalar { storage[offset] }
+    public func scalars(in range: Range<Int>) -> [Unicode.Scalar] {
+        let r = range.clamped(to: 0..<storage.count)
+        return Array(storage[r])
+    }
+}
