@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore"]),
 
         // The only importer of ncurses
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "CSignalFlag", "ScreenCore"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "CSignalFlag", "ScreenCore", "TextCore"]),
 
         // Executable: argument parsing and wiring
         .executableTarget(

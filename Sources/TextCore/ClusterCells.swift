@@ -4,8 +4,23 @@
 /// each spacing scalar gets its own cell, zero-width marks ride on the cell before them (at
 /// most four, the `cchar_t` limit), ZWJ and other format characters inside a cluster are
 /// dropped (ncurses drops them too), and anything unsafe becomes a placeholder.
-enum ClusterCells {
+public enum ClusterCells {
     static let maxCombining = 4
+
+    /// Cells for a whole string laid on one line with no breaking (UI labels, file names).
+    /// Offsets in the cells are scalar offsets into `string`.
+    public static func cells(of string: String, ambiguous: AmbiguousWidth) -> [RowCell] {
+        let scalars = Array(string.unicodeScalars)
+        let settings = LayoutSettings(ambiguous: ambiguous)
+        var out: [RowCell] = []
+        var pos = 0
+        for ch in string {
+            let n = ch.unicodeScalars.count
+            out += cells(for: scalars[pos..<(pos + n)], offset: pos, column: out.count, settings: settings)
+            pos += n
+        }
+        return out
+    }
 
     static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
                       settings: LayoutSettings) -> [RowCell] {

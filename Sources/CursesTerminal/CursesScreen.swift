@@ -1,0 +1,153 @@
+import CNCursesW
+import CSignalFlag
+import Glibc
+import ScreenCore
+import TextCore
+
+/// The real terminal: copies each `ScreenBuffer` into ncursesw and decodes keys.
+///
+/// ncurses already diffs frames, so a draw writes every cell and lets `doupdate` send only
+/// what changed. This is the only type in pizhu that calls ncurses.
+public final class CursesScreen: TerminalScreen {
+    private let screen: OpaquePointer
+    private let useColor: Bool
+    private var pairs: [PairKey: Int16] = [:]
+    private var stopped = false
+
+    private struct PairKey: Hashable {
+        var foreground: Style.Color?
+        var background: Style.Color?
+    }
+
+    /// Sets the locale, installs the signal flags and starts ncurses with `newterm`, so a
+    /// missing or unknown `TERM` is an error we report instead of ncurses' own exit.
+    public static func start(color: Bool) throws -> CursesScreen {
+        guard isatty(0) == 1 && isatty(1) == 1 else { throw TerminalSetupError.notATerminal }
+        guard UTF8Locale.activate() else { throw TerminalSetupError.noUTF8Locale }
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard let term, !term.isEmpty else { throw TerminalSetupError.unknownTerminal(nil) }
+        csf_install()
+        guard let out = fdopen(1, "w"), let input = fdopen(0, "r"),
+              let screen = newterm(term, out, input) else {
+            throw TerminalSetupError.unknownTerminal(term)
+        }
+        _ = set_term(screen)
+        return CursesScreen(screen: screen, color: color)
+    }
+
+    private init(screen: OpaquePointer, color: Bool) {
+        self.screen = screen
+        raw()
+        noecho()
+        nonl()
+        _ = keypad(cnc_stdscr(), true)
+        _ = curs_set(0)
+        cnc_set_escdelay(25)
+        wtimeout(cnc_stdscr(), 250)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+        }
+    }
+
+    public var size: Size { Size(width: Int(cnc_cols()), height: Int(cnc_lines())) }
+
+    public func draw(_ buffer: ScreenBuffer) {
+        let height = min(buffer.size.height, Int(cnc_lines()))
+        let width = min(buffer.size.width, Int(cnc_cols()))
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { x += 1; continue }
+                put(cell, x: x, y: y)
+                x += max(1, cell.width)
+            }
+        }
+        _ = wnoutrefresh(cnc_stdscr())
+        _ = doupdate()
+    }
+
+    /// Shows the terminal cursor at a cell (the prompt's insertion point), or hides it.
+    public func placeCursor(_ position: (x: Int, y: Int)?) {
+        if let p = position {
+            _ = curs_set(1)
+            _ = wmove(cnc_stdscr(), Int32(p.y), Int32(p.x))
+        } else {
+            _ = curs_set(0)
+        }
+        _ = wnoutrefresh(cnc_stdscr())
+        _ = doupdate()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var chars: [wchar_t] = cell.glyph.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        if chars.isEmpty { chars = [wchar_t(0x20)] }
+        let drawnWidth = CellWidth.glibc(UInt32(bitPattern: chars[0]))
+        chars.append(0)
+        var cc = cchar_t()
+        _ = setcchar(&cc, &chars, attributes(cell.style), pair(cell.style), nil)
+        _ = mvwadd_wch(cnc_stdscr(), Int32(y), Int32(x), &cc)
+        if cell.width == 2 && drawnWidth == 1 {
+            // ambiguous = wide: ncurses thinks the glyph is narrow; clear the reserved second cell.
+            _ = mvwaddch(cnc_stdscr(), Int32(y), Int32(x + 1), chtype(0x20))
+        }
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var a = cnc_a_normal()
+        if style.bold { a |= cnc_a_bold() }
+        if style.dim { a |= cnc_a_dim() }
+        if style.reverse { a |= cnc_a_reverse() }
+        if style.underline { a |= cnc_a_underline() }
+        if !useColor && (style.background != nil) && !style.reverse { a |= cnc_a_reverse() }
+        return a
+    }
+
+    private func pair(_ style: Style) -> Int16 {
+        guard useColor, style.foreground != nil || style.background != nil else { return 0 }
+        let key = PairKey(foreground: style.foreground, background: style.background)
+        if let p = pairs[key] { return p }
+        let n = Int16(pairs.count + 1)
+        _ = init_pair(n, colorNumber(style.foreground), colorNumber(style.background))
+        pairs[key] = n
+        return n
+    }
+
+    private func colorNumber(_ c: Style.Color?) -> Int16 {
+        guard let c else { return -1 }
+        return Int16(Style.Color.allCases.firstIndex(of: c)!)   // COLOR_BLACK … COLOR_WHITE are 0…7 in this order
+    }
+
+    /// The next key, or nil if none arrived within the poll interval (or a signal interrupted the wait).
+    public func readKey() -> Key? {
+        var ch: wint_t = 0
+        let r = wget_wch(cnc_stdscr(), &ch)
+        if r == KEY_CODE_YES { return KeyDecoder.functionKey(Int32(ch)) }
+        if r == OK { return KeyDecoder.character(UInt32(ch)) }
+        return nil
+    }
+
+    /// Ctrl-Z: hands the terminal back to the shell and stops; redraws fully on `fg`.
+    public func suspend() {
+        _ = endwin()
+        _ = raise(SIGTSTP)
+        forceRedraw()
+    }
+
+    /// Makes the next draw repaint every cell.
+    public func forceRedraw() {
+        _ = clearok(cnc_stdscr(), true)
+        _ = wrefresh(cnc_stdscr())
+    }
+
+    /// Restores the terminal exactly as it was. Safe to call twice.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        _ = curs_set(1)
+        _ = endwin()
+        delscreen(screen)
+    }
+}

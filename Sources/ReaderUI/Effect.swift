@@ -1,0 +1,9 @@
+/// What the headless reader asks its host to do; the reader itself never touches files or the terminal.
+public enum Effect: Equatable, Sendable {
+    /// Read and decode this file, then call `ReaderState.open(_:)`.
+    case open(path: String)
+    case suspend
+    /// Repaint every cell (after Ctrl-L or a resume).
+    case redraw
+    case quit
+}

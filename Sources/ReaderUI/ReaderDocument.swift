@@ -1,0 +1,19 @@
+import TextCore
+
+/// A decoded document handed to the reader by its host.
+public struct ReaderDocument {
+    public var name: String
+    public var path: String
+    public var encoding: String
+    public var text: TextSource
+    /// Invalid byte sequences the decoder replaced, reported in the status line.
+    public var invalidSequences: Int
+
+    public init(name: String, path: String, encoding: String, text: TextSource, invalidSequences: Int = 0) {
+        self.name = name
+        self.path = path
+        self.encoding = encoding
+        self.text = text
+        self.invalidSequences = invalidSequences
+    }
+}

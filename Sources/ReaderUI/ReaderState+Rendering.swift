@@ -1,0 +1,149 @@
+import ScreenCore
+import TextCore
+
+extension ReaderState {
+    /// Draws the current state into a new frame.
+    public func render() -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)
+        if frame.tooSmall {
+            drawTooSmall(&buffer)
+            return buffer
+        }
+        layOut()
+        drawText(&buffer, frame)
+        if let rect = frame.library { drawLibrary(&buffer, rect, overlay: frame.libraryIsOverlay) }
+        drawStatus(&buffer, frame.status)
+        if helpVisible { drawHelp(&buffer) }
+        return buffer
+    }
+
+    /// Where the terminal cursor should sit (the `:` prompt's insertion point), if anywhere.
+    public var cursorPosition: (x: Int, y: Int)? {
+        guard let editor = commandLine else { return nil }
+        let before = String(editor.characters.prefix(editor.cursor))
+        let width = ClusterCells.cells(of: ":" + before, ambiguous: settings.ambiguous).count
+        return (min(width, size.width - 1), size.height - 1)
+    }
+
+    private func drawTooSmall(_ buffer: inout ScreenBuffer) {
+        let lines = ["窗口太小 window too small",
+                     "\(size.width)×\(size.height), need \(FrameLayout.minimum.width)×\(FrameLayout.minimum.height)"]
+        for (i, line) in lines.enumerated() where i < size.height {
+            buffer.put(line, x: 0, y: i, style: i == 0 ? Theme.title : .plain)
+        }
+    }
+
+    private func drawText(_ buffer: inout ScreenBuffer, _ frame: FrameLayout) {
+        guard let viewport else {
+            let hint = library.isEmpty ? "No documents here. :open PATH opens a file or folder."
+                                       : "Enter opens the selected document. F1 for help."
+            buffer.put(hint, x: frame.text.x + 2, y: frame.text.y + 1, style: Theme.dimText, width: frame.text.width - 2)
+            return
+        }
+        for (i, item) in viewport.visibleRows.enumerated() {
+            var x = frame.textLeft
+            for cell in item.1.cells where cell.kind != .continuation {
+                let style: Style = cell.kind == .placeholder ? Theme.placeholder : .plain
+                buffer.set(Cell(glyph: cell.glyph, width: cell.width, style: style), x: x, y: frame.text.y + i, clip: frame.text)
+                x += cell.width
+            }
+        }
+    }
+
+    private func drawLibrary(_ buffer: inout ScreenBuffer, _ rect: Rect, overlay: Bool) {
+        buffer.fill(rect)
+        let focused = focus == .library
+        let title = "书库 Library · \(libraryTitle) (\(library.count))"
+        buffer.put(title, x: rect.x + 1, y: rect.y, style: Theme.title, width: rect.width - 2)
+        let listTop = rect.y + 1
+        let rows = max(1, rect.height - 1)
+        let first = max(0, min(selection - rows / 2, library.count - rows))
+        for (i, entry) in library.enumerated().dropFirst(first).prefix(rows) {
+            let y = listTop + i - first
+            let size = formatSize(entry.sizeBytes)
+            let isSelected = i == selection
+            let style: Style = isSelected ? (focused ? Theme.selection : Theme.selectionUnfocused) : .plain
+            if isSelected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+            let nameWidth = max(1, rect.width - size.count - 3)
+            buffer.put(entry.name, x: rect.x + 1, y: y, style: style, width: nameWidth)
+            buffer.put(size, x: rect.maxX - size.count - 1, y: y, style: style)
+        }
+        if !overlay {
+            for y in rect.y..<rect.maxY { buffer.put("│", x: rect.maxX, y: y, style: Theme.border) }
+        }
+    }
+
+    private func formatSize(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\(bytes / 1024) KB" }
+        return "\(bytes / (1024 * 1024)) MB"
+    }
+
+    private func drawStatus(_ buffer: inout ScreenBuffer, _ rect: Rect) {
+        if let editor = commandLine {
+            buffer.fill(rect)
+            buffer.put(":" + editor.text, x: 0, y: rect.y)
+            if let cursor = cursorPosition {
+                let glyph = editor.cursor < editor.characters.count ? String(editor.characters[editor.cursor]) : " "
+                let w = max(1, ClusterCells.cells(of: glyph, ambiguous: settings.ambiguous).count)
+                buffer.set(Cell(glyph: glyph, width: w, style: Theme.selection), x: cursor.x, y: cursor.y)
+            }
+            return
+        }
+        let style = Theme.statusMono
+        buffer.fill(rect, style: style)
+        let helpHint = "F1 help"
+        var left: String
+        if let viewport, focus == .text || !libraryVisible || frameIsWide {
+            let doc = viewport.document
+            left = " \(doc.name) │ \(doc.encoding) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
+        } else {
+            left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
+        }
+        if let message {
+            left += " │ "
+            let x = buffer.put(left, x: 0, y: rect.y, style: style, width: rect.width - helpHint.count - 1)
+            buffer.put(message.text, x: x, y: rect.y, style: message.isError ? Theme.error : style,
+                       width: max(0, rect.width - x - helpHint.count - 2))
+        } else {
+            buffer.put(left, x: 0, y: rect.y, style: style, width: rect.width - helpHint.count - 1)
+        }
+        buffer.put(helpHint, x: rect.width - helpHint.count - 1, y: rect.y, style: style)
+    }
+
+    private var frameIsWide: Bool { size.width >= FrameLayout.sideBySideWidth }
+
+    /// The help text, generated from the key map and the `:` command table.
+    public var helpLines: [String] {
+        var lines = ["批注 pizhu — keys", ""]
+        for command in Command.allCases {
+            let keys = keymap.bindings.filter { $0.command == command }
+            guard !keys.isEmpty else { continue }
+            let notation = keys.flatMap { b in b.keys.map { $0.notation + (b.pane.map { " (\($0.rawValue))" } ?? "") } }
+            lines.append(pad(notation.joined(separator: ", "), 30) + command.help)
+        }
+        lines += ["", "Commands at the : prompt (↑/↓ history, Esc cancels)", ""]
+        for c in ColonCommand.all {
+            let names = ([c.name] + c.aliases).map { ":" + $0 }.joined(separator: " ")
+            lines.append(pad(c.usage, 20) + c.help + " (" + names + ")")
+        }
+        lines += ["", "Any other key closes this help."]
+        return lines
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        let w = ClusterCells.cells(of: s, ambiguous: .narrow).count
+        return s + String(repeating: " ", count: max(1, width - w))
+    }
+
+    private func drawHelp(_ buffer: inout ScreenBuffer) {
+        let rect = Rect(x: 1, y: 0, width: size.width - 2, height: size.height - 1)
+        buffer.fill(rect)
+        let lines = helpLines
+        let first = min(helpScroll, max(0, lines.count - rect.height))
+        for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+            buffer.put(line, x: rect.x + 1, y: rect.y + i, style: i == 0 && first == 0 ? Theme.help : .plain, width: rect.width - 2)
+        }
+    }
+}

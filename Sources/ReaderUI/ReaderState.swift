@@ -1,0 +1,277 @@
+import ScreenCore
+import TextCore
+
+/// The whole reader as a value the tests can drive: library, open document, prompt, help.
+///
+/// `handle(_:)` changes state and returns effects for the host to carry out; `render()`
+/// draws the current state into a `ScreenBuffer`. Nothing here touches files or the terminal.
+public final class ReaderState {
+    public var keymap: Keymap
+    public private(set) var size: Size
+    public var settings: LayoutSettings
+
+    public private(set) var library: [LibraryEntry]
+    public private(set) var libraryTitle: String
+    public private(set) var selection = 0
+    public private(set) var focus: Pane = .library
+    public private(set) var libraryVisible = true
+    public private(set) var helpVisible = false
+    public private(set) var helpScroll = 0
+    public private(set) var viewport: TextViewport?
+    public private(set) var commandLine: LineEditor?
+    public private(set) var history: [String] = []
+    private var historyIndex: Int?
+    public private(set) var message: Message?
+
+    /// A line for the status bar; errors are drawn so they stand out even without colour.
+    public struct Message: Equatable, Sendable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    public init(size: Size, settings: LayoutSettings = LayoutSettings(), keymap: Keymap = .standard) {
+        self.size = size
+        self.settings = settings
+        self.keymap = keymap
+        library = []
+        libraryTitle = ""
+    }
+
+    // MARK: Host calls
+
+    public func resize(_ newSize: Size) {
+        size = newSize
+    }
+
+    public func setLibrary(title: String, entries: [LibraryEntry]) {
+        libraryTitle = title
+        library = entries
+        selection = min(selection, max(0, entries.count - 1))
+        if viewport == nil { focus = .library }
+    }
+
+    /// Shows a document the host has read, at its top, with the focus on the text.
+    public func open(_ document: ReaderDocument) {
+        let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: .text, settings: settings)
+        viewport = TextViewport(document: document, settings: frame.layoutSettings(settings),
+                                width: frame.measure, height: frame.text.height)
+        focus = .text
+        if let i = library.firstIndex(where: { $0.path == document.path }) { selection = i }
+        if document.invalidSequences > 0 {
+            show("\(document.invalidSequences) invalid byte sequences shown as �", error: true)
+        }
+    }
+
+    public func show(_ text: String, error: Bool = false) {
+        message = Message(text: text, isError: error)
+    }
+
+    // MARK: Keys
+
+    public func handle(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        message = nil
+        if commandLine != nil { return handleCommandLine(key) }
+        if helpVisible { return handleHelp(key) }
+        guard let command = keymap.command(for: key, in: focus) else {
+            show("No command on \(key.notation) — F1 for help")
+            return []
+        }
+        return perform(command)
+    }
+
+    public func perform(_ command: Command) -> [Effect] {
+        layOut()
+        let page = max(1, (viewport?.height ?? 1) - 1)
+        switch command {
+        case .scrollDown: move(1, 1)
+        case .scrollUp: move(-1, -1)
+        case .pageDown: move(page, libraryPage)
+        case .pageUp: move(-page, -libraryPage)
+        case .halfPageDown: move(max(1, page / 2), max(1, libraryPage / 2))
+        case .halfPageUp: move(-max(1, page / 2), -max(1, libraryPage / 2))
+        case .goToTop:
+            if focus == .library { selection = 0 } else { viewport?.goToTop() }
+        case .goToBottom:
+            if focus == .library { selection = max(0, library.count - 1) } else { viewport?.goToBottom() }
+        case .openSelected:
+            guard library.indices.contains(selection) else { return [] }
+            return [.open(path: library[selection].path)]
+        case .showLibrary:
+            libraryVisible = true
+            focus = .library
+        case .toggleLibrary:
+            libraryVisible.toggle()
+            if !libraryVisible && viewport != nil { focus = .text }
+            if libraryVisible && viewport == nil { focus = .library }
+        case .cycleFocus:
+            if focus == .text {
+                libraryVisible = true
+                focus = .library
+            } else if viewport != nil {
+                focus = .text
+            }
+        case .showHelp:
+            helpVisible = true
+            helpScroll = 0
+        case .enterCommandLine:
+            commandLine = LineEditor()
+            historyIndex = nil
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .interrupt: show("Interrupted. Press q or type :q to quit")
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    private var libraryPage: Int { max(1, size.height - 3) }
+
+    private func move(_ textRows: Int, _ libraryRows: Int) {
+        if focus == .library {
+            selection = min(max(0, selection + libraryRows), max(0, library.count - 1))
+        } else {
+            viewport?.scroll(by: textRows)
+        }
+    }
+
+    private func handleHelp(_ key: Key) -> [Effect] {
+        switch key {
+        case .char("j"), .down, .enter: helpScroll += 1
+        case .char("k"), .up: helpScroll = max(0, helpScroll - 1)
+        case .char(" "), .pageDown, .ctrl("f"): helpScroll += max(1, size.height - 4)
+        case .char("b"), .pageUp, .ctrl("b"): helpScroll = max(0, helpScroll - max(1, size.height - 4))
+        case .ctrl("c"): helpVisible = false
+        case .ctrl("z"): return [.suspend]
+        default:
+            helpVisible = false
+        }
+        return []
+    }
+
+    // MARK: Command line
+
+    private func handleCommandLine(_ key: Key) -> [Effect] {
+        guard var editor = commandLine else { return [] }
+        switch key {
+        case .enter:
+            commandLine = nil
+            let line = editor.text.trimmingSpaces
+            if !line.isEmpty && history.last != line { history.append(line) }
+            return execute(line)
+        case .escape, .ctrl("c"), .ctrl("g"):
+            commandLine = nil
+            return []
+        case .backspace:
+            if editor.characters.isEmpty { commandLine = nil; return [] }
+            editor.deleteBackward()
+        case .delete, .ctrl("d"): editor.deleteForward()
+        case .left, .ctrl("b"): editor.moveLeft()
+        case .right, .ctrl("f"): editor.moveRight()
+        case .home, .ctrl("a"): editor.moveHome()
+        case .end, .ctrl("e"): editor.moveEnd()
+        case .ctrl("u"): editor.clearToStart()
+        case .up: editor = recall(-1) ?? editor
+        case .down: editor = recall(1) ?? editor
+        case .tab: break
+        case .char(let c): editor.insert(c)
+        default: break
+        }
+        commandLine = editor
+        return []
+    }
+
+    private func recall(_ step: Int) -> LineEditor? {
+        guard !history.isEmpty else { return nil }
+        let i = (historyIndex ?? history.count) + step
+        guard i >= 0 else { return nil }
+        if i >= history.count {
+            historyIndex = nil
+            return LineEditor()
+        }
+        historyIndex = i
+        return LineEditor(history[i])
+    }
+
+    /// Runs one `:` command line.
+    public func execute(_ line: String) -> [Effect] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let word = words.first else { return [] }
+        guard let command = ColonCommand.named(word) else {
+            show("Unknown command :\(word) — F1 lists the commands", error: true)
+            return []
+        }
+        let argument = words.dropFirst().joined(separator: " ")
+        switch command.name {
+        case "open":
+            guard !argument.isEmpty else { show("Usage: :open PATH", error: true); return [] }
+            return [.open(path: argument)]
+        case "goto": goto(argument)
+        case "set": set(Array(words.dropFirst()))
+        case "library": _ = perform(.showLibrary)
+        case "help": _ = perform(.showHelp)
+        case "quit": return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    private func goto(_ argument: String) {
+        guard let viewport else { show("No document is open", error: true); return }
+        let digits = argument.hasSuffix("%") ? String(argument.dropLast()) : argument
+        guard let p = Double(digits), p >= 0, p <= 100 else {
+            show("Usage: :goto 37%", error: true)
+            return
+        }
+        layOut()
+        let count = viewport.document.text.count
+        viewport.go(toOffset: Int((Double(count) * p / 100).rounded(.down)))
+        show("\(argument.hasSuffix("%") ? argument : argument + "%")")
+    }
+
+    private func set(_ words: [String]) {
+        guard words.count == 2 else {
+            show("Usage: :set measure N | ambiguous narrow|wide | linebreak none|basic|strict | hanging on|off | spacing on|off", error: true)
+            return
+        }
+        let (name, value) = (words[0], words[1])
+        let on = ["on", "yes", "true", "1"].contains(value)
+        let off = ["off", "no", "false", "0"].contains(value)
+        switch name {
+        case "measure":
+            guard let n = Int(value), n >= 10, n <= 1000 else { show("measure must be 10…1000 cells", error: true); return }
+            settings.measure = n
+        case "ambiguous":
+            guard let a = AmbiguousWidth(rawValue: value) else { show("ambiguous is narrow or wide", error: true); return }
+            settings.ambiguous = a
+        case "linebreak":
+            guard let s = LineBreakStrictness(rawValue: value) else { show("linebreak is none, basic or strict", error: true); return }
+            settings.strictness = s
+        case "hanging", "spacing":
+            guard on || off else { show("\(name) is on or off", error: true); return }
+            if name == "hanging" { settings.hanging = on } else { settings.paragraphSpacing = on }
+        default:
+            show("Unknown setting \(name)", error: true)
+            return
+        }
+        show("\(name) = \(value)")
+    }
+
+    // MARK: Layout
+
+    /// Brings the viewport in line with the current size and settings.
+    func layOut() {
+        guard let viewport else { return }
+        let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)
+        viewport.configure(settings: frame.layoutSettings(settings), width: frame.measure, height: frame.text.height)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,83 @@
+import TextCore
+
+/// The visible window onto an open document: which row is on top, and how it moves.
+///
+/// The top is remembered as a source offset, so a new width or new settings re-lay the text
+/// and the same passage stays on top.
+public final class TextViewport {
+    public let document: ReaderDocument
+    public let layout: DocumentLayout
+    public private(set) var top: RowPosition
+    /// First source offset of the top row: what survives a re-layout.
+    public private(set) var topOffset: Int
+    /// Rows in the pane, as of the last `configure`.
+    public private(set) var height: Int
+
+    public init(document: ReaderDocument, settings: LayoutSettings, width: Int, height: Int) {
+        self.document = document
+        layout = DocumentLayout(text: document.text, settings: settings, width: width)
+        top = layout.firstPosition
+        topOffset = 0
+        self.height = max(1, height)
+    }
+
+    /// Applies a pane size and settings, keeping the top offset on the top row.
+    public func configure(settings: LayoutSettings, width: Int, height: Int) {
+        self.height = max(1, height)
+        let before = (layout.settings, layout.width)
+        layout.configure(settings: settings, width: width)
+        if before != (layout.settings, layout.width) { top = layout.position(containing: topOffset) }
+    }
+
+    public var visibleRows: [(RowPosition, VisualRow)] { layout.rows(from: top, count: height) }
+
+    /// Scrolls by `delta` rows (negative is up), stopping when the last row reaches the bottom.
+    public func scroll(by delta: Int) {
+        if delta < 0 {
+            for _ in 0..<(-delta) {
+                guard let p = layout.previous(top) else { break }
+                top = p
+            }
+        } else {
+            for _ in 0..<delta {
+                guard canScrollDown, let p = layout.next(top) else { break }
+                top = p
+            }
+        }
+        syncOffset()
+    }
+
+    /// True while rows remain below the bottom of the pane.
+    public var canScrollDown: Bool { layout.rows(from: top, count: height + 1).count > height }
+
+    public func goToTop() {
+        top = layout.firstPosition
+        syncOffset()
+    }
+
+    public func goToBottom() {
+        top = layout.lastPageTop(height: height)
+        syncOffset()
+    }
+
+    /// Puts the row holding `offset` on top (the end of the text shows a full last page).
+    public func go(toOffset offset: Int) {
+        top = layout.position(containing: offset)
+        let last = layout.lastPageTop(height: height)
+        if !canScrollDown { top = last }
+        syncOffset()
+    }
+
+    /// Progress through the document: the end of the last visible row as a percentage.
+    public var percent: Int {
+        let count = document.text.count
+        guard count > 0 else { return 100 }
+        let end = visibleRows.last?.1.range.upperBound ?? 0
+        return min(100, end * 100 / count)
+    }
+
+    private func syncOffset() {
+        let row = layout.row(at: top)
+        topOffset = row.isSpacer ? max(0, row.range.lowerBound - 1) : row.range.lowerBound
+    }
+}

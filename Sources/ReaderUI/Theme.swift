@@ -1,0 +1,16 @@
+import ScreenCore
+
+/// The reader's styles. Each colour is paired with an attribute so the meaning survives on
+/// monochrome terminals and under `NO_COLOR`.
+enum Theme {
+    static let status = Style(foreground: .black, background: .cyan, reverse: false)
+    static let statusMono = Style(reverse: true)
+    static let error = Style(foreground: .white, background: .red, bold: true)
+    static let selection = Style(reverse: true)
+    static let selectionUnfocused = Style(underline: true)
+    static let title = Style(bold: true)
+    static let border = Style(dim: true)
+    static let placeholder = Style(dim: true)
+    static let dimText = Style(dim: true)
+    static let help = Style(bold: true)
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TextCore
+
+/// `pizhu cat`: the laid-out text on standard output, through the reader's own layout engine.
+struct CatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cat",
+        abstract: "Print a document laid out as the reader shows it (no terminal needed)."
+    )
+
+    @Argument(help: "The file to print.")
+    var file: String
+
+    @Option(help: "Line width in cells (default: the measure).")
+    var width: Int?
+
+    @OptionGroup var layout: LayoutOptions
+
+    func run() throws {
+        let document: ReaderDocumentFile
+        do {
+            document = try DocumentFiles.load(path: file)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        let settings = layout.settings
+        let lines = PlainRenderer.lines(of: document.decoded.text, settings: settings, width: width ?? settings.measure)
+        var out = ""
+        for line in lines {
+            out += line
+            out += "\n"
+        }
+        print(out, terminator: "")
+        if document.decoded.invalidSequences > 0 {
+            printError("pizhu: \(document.decoded.invalidSequences) invalid byte sequences in \(file) shown as U+FFFD")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The command line: `pizhu [PATH…]` reads, `pizhu cat FILE` prints.
+@main
+struct Pizhu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pizhu",
+        abstract: "批注 pizhu — a terminal reader and annotator for Chinese text.",
+        version: "0.1.0",
+        subcommands: [ReadCommand.self, CatCommand.self],
+        defaultSubcommand: ReadCommand.self
+    )
+}

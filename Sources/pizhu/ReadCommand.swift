@@ -1,0 +1,67 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import ReaderUI
+
+/// `pizhu [PATH…]`: the interactive reader.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Read documents in the terminal (the default command).",
+        discussion: "With no path, opens the bundled seeds/ library. A folder opens as a library; files open directly."
+    )
+
+    @Argument(help: "Files or folders to open (default: the bundled seeds/ library).")
+    var paths: [String] = []
+
+    @OptionGroup var layout: LayoutOptions
+
+    func run() throws {
+        let startup = Startup.resolve(paths: paths)
+        if let problem = startup.problem {
+            printError(problem)
+            throw ExitCode(1)
+        }
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.start(color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        } catch let error as TerminalSetupError {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let session = ReaderSession(screen: screen, settings: layout.settings)
+        let status = session.run(startup)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// What to show first: a library and possibly a document to open at once.
+struct Startup {
+    var libraryTitle: String
+    var entries: [LibraryEntry]
+    var openFirst: String?
+    var problem: String?
+
+    static func resolve(paths: [String]) -> Startup {
+        if paths.isEmpty {
+            guard let seeds = DocumentFiles.seedsFolder() else {
+                return Startup(libraryTitle: "", entries: [], problem: "pizhu: no seeds/ folder found; give a file or folder to open")
+            }
+            return Startup(libraryTitle: "seeds/", entries: DocumentFiles.list(folder: seeds))
+        }
+        var entries: [LibraryEntry] = []
+        var files: [String] = []
+        for path in paths {
+            if DocumentFiles.isDirectory(path) {
+                entries += DocumentFiles.list(folder: path)
+            } else if FileManager.default.fileExists(atPath: path) {
+                entries.append(DocumentFiles.entry(file: path))
+                files.append(path)
+            } else {
+                return Startup(libraryTitle: "", entries: [], problem: "pizhu: \(path): no such file or folder")
+            }
+        }
+        let title = paths.count == 1 ? (paths[0] as NSString).lastPathComponent : "\(paths.count) paths"
+        return Startup(libraryTitle: title, entries: entries, openFirst: files.first)
+    }
+}

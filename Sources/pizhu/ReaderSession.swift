@@ -1,0 +1,84 @@
+import CSignalFlag
+import CursesTerminal
+import Foundation
+import Glibc
+import ReaderUI
+import ScreenCore
+import TextCore
+
+/// The run loop: keys in, effects carried out, frames out, until quit or a signal.
+final class ReaderSession {
+    private let screen: CursesScreen
+    private let state: ReaderState
+    private let started = DispatchTime.now()
+    private let trace = ProcessInfo.processInfo.environment["PIZHU_TRACE"]
+
+    init(screen: CursesScreen, settings: LayoutSettings) {
+        self.screen = screen
+        state = ReaderState(size: screen.size, settings: settings)
+    }
+
+    /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
+    /// the terminal is restored either way.
+    func run(_ startup: Startup) -> Int32 {
+        state.setLibrary(title: startup.libraryTitle, entries: startup.entries)
+        if let file = startup.openFirst { open(file) }
+        draw()
+        log("first-frame-ms \(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)")
+        while true {
+            let signal = csf_take()
+            if signal != 0 {
+                screen.stop()
+                log("exit signal \(signal)")
+                return 128 + signal
+            }
+            guard let key = screen.readKey() else { continue }
+            if key == .resize { state.resize(screen.size) }
+            for effect in state.handle(key) {
+                switch effect {
+                case .quit:
+                    screen.stop()
+                    log("exit quit")
+                    return 0
+                case .open(let path): open(path)
+                case .suspend:
+                    screen.suspend()
+                    state.resize(screen.size)
+                case .redraw: screen.forceRedraw()
+                }
+            }
+            draw()
+        }
+    }
+
+    private func draw() {
+        screen.draw(state.render())
+        screen.placeCursor(state.cursorPosition)
+    }
+
+    private func open(_ path: String) {
+        let expanded = (path as NSString).expandingTildeInPath
+        if DocumentFiles.isDirectory(expanded) {
+            state.setLibrary(title: (expanded as NSString).lastPathComponent, entries: DocumentFiles.list(folder: expanded))
+            _ = state.perform(.showLibrary)
+            return
+        }
+        do {
+            state.open(try DocumentFiles.load(path: expanded).readerDocument)
+        } catch {
+            state.show("\(error)", error: true)
+        }
+    }
+
+    private func log(_ line: String) {
+        guard let trace, let handle = FileHandle(forWritingAtPath: trace) ?? createTrace(trace) else { return }
+        handle.seekToEndOfFile()
+        handle.write(Data((line + "\n").utf8))
+        handle.closeFile()
+    }
+
+    private func createTrace(_ path: String) -> FileHandle? {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        return FileHandle(forWritingAtPath: path)
+    }
+}
