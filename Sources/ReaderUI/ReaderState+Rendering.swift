@@ -94,19 +94,20 @@ extension ReaderState {
         let style = Theme.statusMono
         buffer.fill(rect, style: style)
         let helpHint = "F1 help"
-        var left: String
-        if let viewport, focus == .text || !libraryVisible || frameIsWide {
-            let doc = viewport.document
-            left = " \(doc.name) │ \(doc.encoding) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
-        } else {
-            left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
-        }
+        let name = viewport.map { $0.document.name } ?? libraryTitle
         if let message {
-            left += " │ "
-            let x = buffer.put(left, x: 0, y: rect.y, style: style, width: rect.width - helpHint.count - 1)
+            // A message takes the room; the document name and position stay.
+            let position = viewport.map { " \($0.percent)%" } ?? ""
+            let x = buffer.put(" \(name)\(position) │ ", x: 0, y: rect.y, style: style, width: rect.width / 3)
             buffer.put(message.text, x: x, y: rect.y, style: message.isError ? Theme.error : style,
                        width: max(0, rect.width - x - helpHint.count - 2))
         } else {
+            let left: String
+            if let viewport, focus == .text || !libraryVisible || frameIsWide {
+                left = " \(name) │ \(viewport.document.encoding) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
+            } else {
+                left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
+            }
             buffer.put(left, x: 0, y: rect.y, style: style, width: rect.width - helpHint.count - 1)
         }
         buffer.put(helpHint, x: rect.width - helpHint.count - 1, y: rect.y, style: style)

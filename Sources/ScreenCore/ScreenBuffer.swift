@@ -81,19 +81,15 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// The screen column where `text` first appears on row `y`, counting cells, or nil.
     public func column(of text: String, inRow y: Int) -> Int? {
-        var col = 0
-        var x = 0
-        let rowCells = (0..<size.width).map { self[$0, y] }
-        while x < rowCells.count {
+        let needle = text.unicodeScalars.count
+        for x in 0..<size.width where !self[x, y].isContinuation {
             var candidate = ""
             var k = x
-            while k < rowCells.count && candidate.unicodeScalars.count < text.unicodeScalars.count {
-                if !rowCells[k].isContinuation { candidate += rowCells[k].glyph }
+            while k < size.width && candidate.unicodeScalars.count < needle {
+                if !self[k, y].isContinuation { candidate += self[k, y].glyph }
                 k += 1
             }
-            if candidate.hasPrefix(text) { return col }
-            col += 1
-            x += 1
+            if candidate.hasPrefix(text) { return x }
         }
         return nil
     }

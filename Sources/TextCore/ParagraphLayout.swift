@@ -89,9 +89,9 @@ struct ParagraphLayout {
                 cells.removeSubrange(lastBreakState.cells...)
                 columns.removeSubrange(lastBreakState.columns...)
             } else if j == start {
-                // A single cluster wider than the row: it takes the row alone.
+                // A single cluster wider than the row: it takes the row alone, clipped.
                 columns.append(.init(offset: c[j].offset, column: 0))
-                cells = clusterCells
+                cells = Self.clip(clusterCells, to: width)
                 j += 1
             }
             break
@@ -105,6 +105,14 @@ struct ParagraphLayout {
         let row = VisualRow(range: c[start].offset..<end, cells: cells, clusterColumns: columns,
                             isParagraphStart: paragraphStart)
         return (j, row)
+    }
+
+    /// The cells that fit in `width`, never leaving half of a wide glyph.
+    static func clip(_ cells: [RowCell], to width: Int) -> [RowCell] {
+        var out = Array(cells.prefix(width))
+        if let last = out.last, last.width == 2 { out.removeLast() }
+        if out.isEmpty, let first = cells.first { out = [RowCell(glyph: "?", width: 1, offset: first.offset, kind: .placeholder)] }
+        return out
     }
 
     /// R9a: hang one of 、，。． past the measure when the row has no hung mark yet and the

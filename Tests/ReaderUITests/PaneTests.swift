@@ -1,0 +1,75 @@
+import ScreenCore
+import Testing
+import TextCore
+@testable import ReaderUI
+
+@Suite("panes: library, focus, overlays, help")
+struct PaneTests {
+    static let library = [
+        LibraryEntry(name: "甲.txt", path: "/lib/甲.txt", sizeBytes: 2048),
+        LibraryEntry(name: "乙.txt", path: "/lib/乙.txt", sizeBytes: 10),
+    ]
+
+    @Test("the library lists documents; j moves the selection and Enter asks to open")
+    func library() {
+        let app = TestApp(size: Size(width: 110, height: 12), library: Self.library)
+        #expect(app.lines[1].contains("甲.txt"))
+        #expect(app.lines[1].contains("2 KB"))
+        #expect(app.lines[2].contains("乙.txt"))
+        app.press("j<Enter>")
+        #expect(app.effects == [.open(path: "/lib/乙.txt")])
+    }
+
+    @Test("at 100 columns or more the library sits beside the text")
+    func sideBySide() {
+        let app = TestApp(size: Size(width: 110, height: 12), library: Self.library, document: ("甲.txt", "正文内容"))
+        #expect(app.lines[1].contains("甲.txt"))
+        #expect(app.lines[0].contains("正文内容"))
+        #expect(app.lines[0].contains("│"))
+    }
+
+    @Test("below 100 columns the library is an overlay shown while it has the focus")
+    func overlay() {
+        let app = TestApp(size: Size(width: 80, height: 12), library: Self.library, document: ("甲.txt", "正文内容"))
+        #expect(app.lines[0].contains("正文内容"))
+        #expect(!app.lines.contains { $0.contains("乙.txt") })
+        app.press("<Esc>")
+        #expect(app.lines.contains { $0.contains("乙.txt") })
+        #expect(!app.lines[0].contains("正文内容"))
+        app.press("<Tab>")
+        #expect(app.lines[0].contains("正文内容"))
+    }
+
+    @Test("the library pane can be toggled away and back")
+    func toggle() {
+        let app = TestApp(size: Size(width: 110, height: 12), library: Self.library, document: ("甲.txt", "正文内容"))
+        app.press("<F2>")
+        #expect(!app.lines.contains { $0.contains("乙.txt") })
+        app.press("<F2>")
+        #expect(app.lines.contains { $0.contains("乙.txt") })
+    }
+
+    @Test("F1 shows help generated from the key map; any other key closes it")
+    func help() {
+        let app = TestApp(size: Size(width: 100, height: 40), document: ("a.txt", "正文"))
+        app.press("<F1>")
+        let screen = app.lines.joined(separator: "\n")
+        #expect(screen.contains("Ctrl-D"))
+        #expect(screen.contains(Command.halfPageDown.help))
+        #expect(screen.contains(":goto 37%"))
+        app.press("x")
+        #expect(!app.lines.joined().contains("Ctrl-D"))
+    }
+
+    @Test("q quits, Ctrl-C only cancels, Ctrl-Z asks to suspend")
+    func quitKeys() {
+        let app = TestApp(document: ("a.txt", "正文"))
+        app.press("<C-c>")
+        #expect(app.effects.isEmpty)
+        #expect(app.statusLine.contains("q"))
+        app.press("<C-z>")
+        #expect(app.effects == [.suspend])
+        app.press("q")
+        #expect(app.effects == [.suspend, .quit])
+    }
+}

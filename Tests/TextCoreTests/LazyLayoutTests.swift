@@ -1,0 +1,55 @@
+import Testing
+@testable import TextCore
+
+/// A text that counts how many scalars layout asks for.
+final class CountingText: TextSource {
+    let base: ScalarText
+    private(set) var fetched = 0
+    private(set) var probed = 0
+    init(_ base: ScalarText) { self.base = base }
+    var count: Int { base.count }
+    func scalar(at offset: Int) -> Unicode.Scalar { probed += 1; return base.scalar(at: offset) }
+    func scalars(in range: Range<Int>) -> [Unicode.Scalar] { fetched += range.count; return base.scalars(in: range) }
+}
+
+@Suite("layout is lazy: the cost of a screen does not depend on the document's size")
+struct LazyLayoutTests {
+    static let paragraph = Array("\u{3000}\u{3000}科协组织坚持以新时代思想为指导，围绕中心、服务大局，以支撑科学防疫的实际成效检验组织的政治性。\n".unicodeScalars)
+
+    @Test("laying out the last screen of a 5-million-scalar document touches a bounded amount of text")
+    func lastScreen() {
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < 5_000_000 { scalars += Self.paragraph }
+        let text = CountingText(ScalarText(scalars))
+        let layout = DocumentLayout(text: text, settings: LayoutSettings(measure: 72), width: 72)
+        let top = layout.lastPageTop(height: 50)
+        let rows = layout.rows(from: top, count: 50)
+        #expect(rows.count == 50)
+        #expect(rows.last?.1.range.upperBound == text.count)
+        #expect(text.fetched < 20_000)
+        #expect(text.probed < 20_000)
+    }
+
+    @Test("jumping to the middle lays out only the blocks around it")
+    func middle() {
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < 2_000_000 { scalars += Self.paragraph }
+        let text = CountingText(ScalarText(scalars))
+        let layout = DocumentLayout(text: text, settings: LayoutSettings(measure: 40), width: 40)
+        let p = layout.position(containing: 1_000_000)
+        _ = layout.rows(from: p, count: 40)
+        #expect(text.fetched < 10_000)
+    }
+
+    @Test("a single 1-million-scalar line is laid out in bounded slices")
+    func oneHugeLine() {
+        let scalars = Array(String(repeating: "科协组织坚持以新时代思想为指导，", count: 62_500).unicodeScalars)
+        let text = CountingText(ScalarText(scalars))
+        let layout = DocumentLayout(text: text, settings: LayoutSettings(measure: 72), width: 72)
+        let rows = layout.rows(from: layout.lastPageTop(height: 24), count: 24)
+        #expect(rows.count == 24)
+        #expect(rows.last?.1.range.upperBound == text.count)
+        // Layout fetched at most two slices; finding the line's start still scans it (an index comes with huge-file support).
+        #expect(text.fetched <= 2 * DocumentLayout.maxBlockLength + 64)
+    }
+}
