@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pizhu", targets: ["pizhu"]),
+        .executable(name: "pizhu-bench", targets: ["pizhu-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,10 +40,14 @@ let package = Package(
             ]
         ),
 
+        // Tools
+        .target(name: "TmuxDriver", dependencies: ["TextCore"]),
+        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver"]),
+
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pizhu"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pizhu", "TmuxDriver"]),
     ],
     swiftLanguageModes: [.v6]
 )

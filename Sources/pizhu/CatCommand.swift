@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TextCore
 
 /// `pizhu cat`: the laid-out text on standard output, through the reader's own layout engine.

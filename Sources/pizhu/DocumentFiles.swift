@@ -1,4 +1,3 @@
-import Foundation
 import ReaderUI
 import TextCore
 
@@ -8,7 +7,7 @@ struct ReaderDocumentFile {
     var decoded: DecodedText
 
     var readerDocument: ReaderDocument {
-        ReaderDocument(name: (path as NSString).lastPathComponent, path: path, encoding: decoded.encoding,
+        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: decoded.encoding,
                        text: decoded.text, invalidSequences: decoded.invalidSequences)
     }
 }
@@ -21,51 +20,49 @@ struct DocumentError: Error, CustomStringConvertible {
 /// Reading documents and listing folders: the file I/O the headless reader asks for.
 enum DocumentFiles {
     static func load(path: String) throws -> ReaderDocumentFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DocumentError(description: "pizhu: \(path): no such file")
+        switch FileSystem.kind(path) {
+        case .missing: throw DocumentError(description: "pizhu: \(path): no such file")
+        case .directory: throw DocumentError(description: "pizhu: \(path) is a folder, not a file")
+        case .other: throw DocumentError(description: "pizhu: \(path) is not a regular file")
+        case .file: return ReaderDocumentFile(path: path, decoded: UTF8TextDecoder.decode(try FileSystem.read(path)))
         }
-        guard !isDirectory.boolValue else { throw DocumentError(description: "pizhu: \(path) is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DocumentError(description: "pizhu: \(path): cannot be read (permission denied?)")
-        }
-        return ReaderDocumentFile(path: path, decoded: UTF8TextDecoder.decode([UInt8](data)))
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
+    static func isDirectory(_ path: String) -> Bool { FileSystem.kind(path) == .directory }
 
     /// The documents under a folder, recursively: regular files, not hidden, not sidecars.
     static func list(folder: String) -> [LibraryEntry] {
-        let root = URL(fileURLWithPath: folder).standardizedFileURL
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
         var entries: [LibraryEntry] = []
-        for case let url as URL in walker {
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]),
-                  values.isRegularFile == true, !url.lastPathComponent.hasSuffix(".pizhu.json") else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            entries.append(LibraryEntry(name: relative, path: url.path, sizeBytes: values.fileSize ?? 0))
-        }
+        walk(folder, prefix: "", depth: 0, into: &entries)
         return entries.sorted { $0.name < $1.name }
     }
 
+    private static func walk(_ folder: String, prefix: String, depth: Int, into entries: inout [LibraryEntry]) {
+        guard depth < 16 else { return }
+        for name in FileSystem.names(in: folder) where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            switch FileSystem.kind(path) {
+            case .directory: walk(path, prefix: prefix + name + "/", depth: depth + 1, into: &entries)
+            case .file where !name.hasSuffix(".pizhu.json"):
+                entries.append(LibraryEntry(name: prefix + name, path: path, sizeBytes: FileSystem.size(path)))
+            default: break
+            }
+        }
+    }
+
     static func entry(file: String) -> LibraryEntry {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
-        return LibraryEntry(name: (file as NSString).lastPathComponent, path: file, sizeBytes: size)
+        LibraryEntry(name: FileSystem.lastComponent(file), path: file, sizeBytes: FileSystem.size(file))
     }
 
     /// The bundled sample library: `seeds/` in the current folder, else beside the executable's package.
     static func seedsFolder() -> String? {
-        let cwd = FileManager.default.currentDirectoryPath + "/seeds"
+        let cwd = FileSystem.currentDirectory + "/seeds"
         if isDirectory(cwd) { return cwd }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        guard var dir = FileSystem.executablePath else { return nil }
         for _ in 0..<6 {
-            let candidate = url.appendingPathComponent("seeds").path
-            if isDirectory(candidate) { return candidate }
-            url.deleteLastPathComponent()
+            dir = String(dir[..<(dir.lastIndex(of: "/") ?? dir.startIndex)])
+            if dir.isEmpty { break }
+            if isDirectory(dir + "/seeds") { return dir + "/seeds" }
         }
         return nil
     }

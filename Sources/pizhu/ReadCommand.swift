@@ -1,6 +1,5 @@
 import ArgumentParser
 import CursesTerminal
-import Foundation
 import ReaderUI
 
 /// `pizhu [PATH…]`: the interactive reader.
@@ -24,7 +23,7 @@ struct ReadCommand: ParsableCommand {
         }
         let screen: CursesScreen
         do {
-            screen = try CursesScreen.start(color: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+            screen = try CursesScreen.start(color: FileSystem.environment("NO_COLOR").map(\.isEmpty) ?? true)
         } catch let error as TerminalSetupError {
             printError(error.description)
             throw ExitCode(2)
@@ -54,14 +53,14 @@ struct Startup {
         for path in paths {
             if DocumentFiles.isDirectory(path) {
                 entries += DocumentFiles.list(folder: path)
-            } else if FileManager.default.fileExists(atPath: path) {
+            } else if FileSystem.kind(path) != .missing {
                 entries.append(DocumentFiles.entry(file: path))
                 files.append(path)
             } else {
                 return Startup(libraryTitle: "", entries: [], problem: "pizhu: \(path): no such file or folder")
             }
         }
-        let title = paths.count == 1 ? (paths[0] as NSString).lastPathComponent : "\(paths.count) paths"
+        let title = paths.count == 1 ? FileSystem.lastComponent(paths[0]) : "\(paths.count) paths"
         return Startup(libraryTitle: title, entries: entries, openFirst: files.first)
     }
 }

@@ -1,6 +1,5 @@
 import CSignalFlag
 import CursesTerminal
-import Foundation
 import Glibc
 import ReaderUI
 import ScreenCore
@@ -10,8 +9,8 @@ import TextCore
 final class ReaderSession {
     private let screen: CursesScreen
     private let state: ReaderState
-    private let started = DispatchTime.now()
-    private let trace = ProcessInfo.processInfo.environment["PIZHU_TRACE"]
+    private let started = FileSystem.monotonicMilliseconds
+    private let trace = FileSystem.environment("PIZHU_TRACE")
 
     init(screen: CursesScreen, settings: LayoutSettings) {
         self.screen = screen
@@ -24,7 +23,7 @@ final class ReaderSession {
         state.setLibrary(title: startup.libraryTitle, entries: startup.entries)
         if let file = startup.openFirst { open(file) }
         draw()
-        log("first-frame-ms \(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)")
+        log("first-frame-ms \(FileSystem.monotonicMilliseconds - started)")
         while true {
             let signal = csf_take()
             if signal != 0 {
@@ -57,9 +56,9 @@ final class ReaderSession {
     }
 
     private func open(_ path: String) {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = FileSystem.expandingTilde(path)
         if DocumentFiles.isDirectory(expanded) {
-            state.setLibrary(title: (expanded as NSString).lastPathComponent, entries: DocumentFiles.list(folder: expanded))
+            state.setLibrary(title: FileSystem.lastComponent(expanded), entries: DocumentFiles.list(folder: expanded))
             _ = state.perform(.showLibrary)
             return
         }
@@ -71,14 +70,6 @@ final class ReaderSession {
     }
 
     private func log(_ line: String) {
-        guard let trace, let handle = FileHandle(forWritingAtPath: trace) ?? createTrace(trace) else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data((line + "\n").utf8))
-        handle.closeFile()
-    }
-
-    private func createTrace(_ path: String) -> FileHandle? {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        return FileHandle(forWritingAtPath: path)
+        if let trace { FileSystem.append(line, to: trace) }
     }
 }

@@ -1,6 +1,7 @@
-import Foundation
+import Glibc
 
 /// Writes a line to standard error (messages never go to the terminal while ncurses runs).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    let bytes = Array((message + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }

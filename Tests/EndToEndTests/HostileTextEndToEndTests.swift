@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxDriver
 
 /// A document full of escape sequences must leave the screen, the title and the input alone.
 @Suite("hostile bytes never reach the terminal", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxDriver
 
 /// The real binary in tmux: what needs a real terminal (locale, input decoding, resize, signals).
 @Suite("end to end in tmux", .serialized)

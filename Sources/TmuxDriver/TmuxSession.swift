@@ -1,16 +1,17 @@
 import Foundation
 import Glibc
+import TextCore
 
 /// The real pizhu binary in a tmux pane on a private socket, read back with capture-pane.
 ///
 /// Each session has its own socket in its own temporary folder and no user config, so tests
 /// never share a server. Waits poll the screen against a deadline; nothing sleeps for a fixed time.
-final class TmuxSession {
-    let directory: String
+public final class TmuxSession {
+    public let directory: String
     private let tmux: String
 
     /// The pizhu executable built beside this test bundle.
-    static var binary: String {
+    public static var binary: String {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -22,13 +23,13 @@ final class TmuxSession {
     }
 
     /// The package root (for seeds/).
-    static var root: String {
+    public static var root: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
     /// Starts `command` (a shell command line) in a new detached pane of `width`×`height`.
     /// The pane stays after the program exits so its exit status can be read.
-    init(width: Int, height: Int, command: String) {
+    public init(width: Int, height: Int, command: String) {
         var template = Array((NSTemporaryDirectory() + "pizhu-e2e-XXXXXX").utf8CString)
         directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         tmux = "tmux -S \(Shell.quote(directory + "/sock")) -f /dev/null"
@@ -44,43 +45,43 @@ final class TmuxSession {
     }
 
     /// The visible screen as text (with SGR attributes if `escapes`).
-    func capture(escapes: Bool = false) -> String {
+    public func capture(escapes: Bool = false) -> String {
         Shell.run("\(tmux) capture-pane -p \(escapes ? "-e" : "") -t p").output
     }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
     @discardableResult
-    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String? {
+    public func waitFor(timeout: Double = 15, pollMicroseconds: UInt32 = 20_000, _ predicate: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let screen = capture()
             if predicate(screen) { return screen }
             if Date() > deadline { return nil }
-            usleep(20_000)
+            usleep(pollMicroseconds)
         }
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 15) -> String? {
+    public func waitFor(text: String, timeout: Double = 15) -> String? {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// Sends tmux key names (`Enter`, `C-z`, `NPage`).
-    func send(keys: String...) {
+    public func send(keys: String...) {
         Shell.run("\(tmux) send-keys -t p " + keys.map(Shell.quote).joined(separator: " "))
     }
 
     /// Types literal text, Chinese included.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         Shell.run("\(tmux) send-keys -t p -l \(Shell.quote(text))")
     }
 
-    func resize(width: Int, height: Int) {
+    public func resize(width: Int, height: Int) {
         Shell.run("\(tmux) resize-window -t p -x \(width) -y \(height)")
     }
 
     /// A tmux format value for the pane, e.g. `#{pane_pid}`.
-    func display(_ format: String) -> String {
+    public func display(_ format: String) -> String {
         Shell.run("\(tmux) display-message -p -t p \(Shell.quote(format))").output
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -89,7 +90,7 @@ final class TmuxSession {
     ///
     /// The pane's command writes its status to a file: tmux 3.3's `pane_dead_status` was seen
     /// to stay empty when the server had not yet reaped the child.
-    func exitStatus(timeout: Double = 15) -> Int? {
+    public func exitStatus(timeout: Double = 15) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: directory + "/status", encoding: .utf8),
@@ -100,12 +101,12 @@ final class TmuxSession {
     }
 
     /// The process id of the program the pane runs (the child of the wrapping shell).
-    var programPID: String {
+    public var programPID: String {
         Shell.run("pgrep -P \(display("#{pane_pid}"))").output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The display column of `text` in the first screen line that contains it.
-    func column(of text: String, in screen: String) -> Int? {
+    public func column(of text: String, in screen: String) -> Int? {
         for line in screen.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let r = line.range(of: text) else { continue }
             return line[line.startIndex..<r.lowerBound].unicodeScalars.reduce(0) { $0 + displayWidth($1) }
@@ -113,16 +114,13 @@ final class TmuxSession {
         return nil
     }
 
+    /// tmux measures with glibc `wcwidth`, as pizhu does.
     private func displayWidth(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        let wide: [ClosedRange<UInt32>] = [0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
-                                           0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-                                           0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD]
-        return wide.contains { $0.contains(v) } ? 2 : 1
+        max(0, CellWidth.glibc(s.value))
     }
 
     /// A command line that runs pizhu with a UTF-8 locale and the given arguments.
-    static func pizhu(_ arguments: String = "", environment: String = "LANG=C.UTF-8") -> String {
+    public static func pizhu(_ arguments: String = "", environment: String = "LANG=C.UTF-8") -> String {
         "env \(environment) \(Shell.quote(binary)) \(arguments)"
     }
 }

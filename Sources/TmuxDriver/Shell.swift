@@ -5,9 +5,9 @@ import Glibc
 ///
 /// Foundation.Process hangs in waitUntilExit after starting a tmux server on Linux, because
 /// the server inherits the descriptor Process watches (swift-corelibs-foundation#4795).
-enum Shell {
+public enum Shell {
     @discardableResult
-    static func run(_ command: String) -> (status: Int32, output: String) {
+    public static func run(_ command: String) -> (status: Int32, output: String) {
         let outPath = NSTemporaryDirectory() + "pizhu-sh-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
         defer { unlink(outPath) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -43,7 +43,7 @@ enum Shell {
     }
 
     /// Quotes a string for the shell.
-    static func quote(_ s: String) -> String {
+    public static func quote(_ s: String) -> String {
         "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
