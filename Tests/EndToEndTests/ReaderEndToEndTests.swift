@@ -43,10 +43,11 @@ struct ReaderEndToEndTests {
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Self.seed))
         try #require(s.waitFor(text: Self.title) != nil)
         s.send(keys: "j", "j", "j", "j")
-        let before = try #require(s.waitFor { !$0.contains(Self.title) })
-        let topLine = before.split(separator: "\n", omittingEmptySubsequences: false).first
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        #expect(topLine.hasPrefix("1月29日"))
+        let firstLine = { (screen: String) in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        let before = try #require(s.waitFor { firstLine($0).hasPrefix("1月29日") })
+        let topLine = firstLine(before)
         let probe = String(topLine.prefix(6))
         s.resize(width: 60, height: 20)
         let narrow = try #require(s.waitFor { screen in
