@@ -20,9 +20,12 @@ let package = Package(
         ),
         .systemLibrary(name: "CGlibcWidth"),
         .target(name: "CSignalFlag"),
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc icu-i18n", providers: [.apt(["libicu-dev"])]),
+        // System ICU must not share a module with Foundation (duplicate ICU C types).
+        .target(name: "CharsetDetection", dependencies: ["CICU"]),
 
         // Pure core: never touches the terminal
-        .target(name: "TextCore", dependencies: ["CGlibcWidth"]),
+        .target(name: "TextCore", dependencies: ["CGlibcWidth", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer

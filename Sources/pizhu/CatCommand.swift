@@ -15,11 +15,12 @@ struct CatCommand: ParsableCommand {
     var width: Int?
 
     @OptionGroup var layout: LayoutOptions
+    @OptionGroup var decoding: DecodingArguments
 
     func run() throws {
         let document: ReaderDocumentFile
         do {
-            document = try DocumentFiles.load(path: file)
+            document = try DocumentFiles.load(path: file, options: decoding.options)
         } catch {
             printError("\(error)")
             throw ExitCode(1)

@@ -7,9 +7,16 @@ struct ReaderDocumentFile {
     var decoded: DecodedText
 
     var readerDocument: ReaderDocument {
-        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: decoded.encoding,
+        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: decoded.encoding.label,
                        text: decoded.text, invalidSequences: decoded.invalidSequences)
     }
+}
+
+/// How to decode: an encoding override and whether to open what looks binary.
+struct DecodingOptions {
+    var encoding: String?
+    var force = false
+    var progress: ((Double) -> Void)?
 }
 
 /// Why a path could not be opened, in words a user can act on.
@@ -19,12 +26,19 @@ struct DocumentError: Error, CustomStringConvertible {
 
 /// Reading documents and listing folders: the file I/O the headless reader asks for.
 enum DocumentFiles {
-    static func load(path: String) throws -> ReaderDocumentFile {
+    static func load(path: String, options: DecodingOptions = DecodingOptions()) throws -> ReaderDocumentFile {
         switch FileSystem.kind(path) {
         case .missing: throw DocumentError(description: "pizhu: \(path): no such file")
         case .directory: throw DocumentError(description: "pizhu: \(path) is a folder, not a file")
         case .other: throw DocumentError(description: "pizhu: \(path) is not a regular file")
-        case .file: return ReaderDocumentFile(path: path, decoded: UTF8TextDecoder.decode(try FileSystem.read(path)))
+        case .file:
+            do {
+                let decoded = try TextDecoder.decode(try FileSystem.read(path), encoding: options.encoding, force: options.force,
+                                                     progress: options.progress)
+                return ReaderDocumentFile(path: path, decoded: decoded)
+            } catch let error as DecodingError {
+                throw DocumentError(description: "pizhu: \(path): \(error)")
+            }
         }
     }
 

@@ -14,6 +14,7 @@ struct ReadCommand: ParsableCommand {
     var paths: [String] = []
 
     @OptionGroup var layout: LayoutOptions
+    @OptionGroup var decoding: DecodingArguments
 
     func run() throws {
         let startup = Startup.resolve(paths: paths)
@@ -28,7 +29,7 @@ struct ReadCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let session = ReaderSession(screen: screen, settings: layout.settings)
+        let session = ReaderSession(screen: screen, settings: layout.settings, decoding: decoding.options)
         let status = session.run(startup)
         if status != 0 { throw ExitCode(status) }
     }

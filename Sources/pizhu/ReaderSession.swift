@@ -12,8 +12,11 @@ final class ReaderSession {
     private let started = FileSystem.monotonicMilliseconds
     private let trace = FileSystem.environment("PIZHU_TRACE")
 
-    init(screen: CursesScreen, settings: LayoutSettings) {
+    private let decoding: DecodingOptions
+
+    init(screen: CursesScreen, settings: LayoutSettings, decoding: DecodingOptions) {
         self.screen = screen
+        self.decoding = decoding
         state = ReaderState(size: screen.size, settings: settings)
     }
 
@@ -62,8 +65,16 @@ final class ReaderSession {
             _ = state.perform(.showLibrary)
             return
         }
+        var options = decoding
+        let began = FileSystem.monotonicMilliseconds
+        options.progress = { [self] fraction in
+            // Long transcodes show their progress once they pass half a second.
+            guard FileSystem.monotonicMilliseconds - began > 500 else { return }
+            state.show("Decoding \(FileSystem.lastComponent(expanded))… \(Int(fraction * 100))%")
+            draw()
+        }
         do {
-            state.open(try DocumentFiles.load(path: expanded).readerDocument)
+            state.open(try DocumentFiles.load(path: expanded, options: options).readerDocument)
         } catch {
             state.show("\(error)", error: true)
         }

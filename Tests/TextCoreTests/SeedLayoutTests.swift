@@ -23,7 +23,7 @@ struct SeedLayoutTests {
     func kinsoku(measure: Int, wide: Bool) throws {
         for path in seedPaths() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-            let text = UTF8TextDecoder.decode(bytes).text
+            let text = try TextDecoder.decode(bytes).text
             var settings = LayoutSettings(measure: measure)
             settings.ambiguous = wide ? .wide : .narrow
             let layout = DocumentLayout(text: text, settings: settings, width: measure)

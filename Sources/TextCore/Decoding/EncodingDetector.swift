@@ -1,0 +1,56 @@
+import CharsetDetection
+
+/// Chooses the encoding of a document's bytes.
+///
+/// The pipeline: byte-order mark → binary refusal → strict UTF-8 → UTF-16 by NUL pattern →
+/// ICU's statistical detector → GB-vs-Big5 tie-break. A successful decode proves nothing on
+/// its own (GB18030 decodes Big5 bytes without error), which is why detection comes first.
+public enum EncodingDetector {
+    /// Bytes examined by the statistical steps.
+    public static let sampleSize = 64 * 1024
+
+    public enum Verdict: Equatable {
+        case text(EncodingGuess)
+        /// Refused as binary, with the reason.
+        case binary(String)
+    }
+
+    public static func detect(_ bytes: [UInt8]) -> Verdict {
+        if let bom = ByteOrderMark.sniff(bytes) { return .text(bom) }
+        let sample = Array(bytes.prefix(sampleSize))
+        if let utf16 = UTF16Pattern.sniff(sample) { return .text(utf16) }
+        if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
+        if valid { return .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) }
+        return .text(statistical(sample))
+    }
+
+    static func statistical(_ sample: [UInt8]) -> EncodingGuess {
+        let guesses = ICUCharsetDetector.guesses(sample)
+        let top = guesses.first
+        let chinese = ["GB18030", "Big5", "EUC-KR", "EUC-JP", "Shift_JIS", "ISO-2022-CN"]
+        let hasHighBytes = sample.contains { $0 >= 0x80 }
+        if hasHighBytes, top.map({ chinese.contains($0.name) || $0.confidence < 50 }) ?? true,
+           let decision = ChineseTieBreak.decide(sample) {
+            let icu = guesses.first { canonical($0.name) == decision.charset }?.confidence ?? 0
+            return EncodingGuess(name: decision.charset, confidence: max(icu, decision.confidence), method: .statistical)
+        }
+        if let top, IconvDecoder.supports(canonical(top.name)) {
+            return EncodingGuess(name: canonical(top.name), confidence: top.confidence, method: .statistical)
+        }
+        return EncodingGuess(name: ChineseTieBreak.gb, confidence: 0, method: .statistical)
+    }
+
+    /// The iconv name for an ICU or user-given name; the GB family always decodes as GB18030.
+    public static func canonical(_ name: String) -> String {
+        switch String(name.uppercased().map { $0 == "_" ? "-" : $0 }) {
+        case "GB18030", "GBK", "GB2312", "CP936", "EUC-CN", "GB-2312", "WINDOWS-936": return "GB18030"
+        case "BIG5", "BIG-5", "CP950", "BIG5-HKSCS", "BIG5HKSCS": return ChineseTieBreak.big5
+        case "UTF8", "UTF-8": return "UTF-8"
+        case "UTF16LE", "UTF-16LE": return "UTF-16LE"
+        case "UTF16BE", "UTF-16BE": return "UTF-16BE"
+        case "UTF16", "UTF-16": return "UTF-16"
+        default: return name.uppercased()
+        }
+    }
+}
