@@ -125,6 +125,15 @@ struct DecodingTests {
         }
     }
 
+    @Test("UTF-8 with a few stray bytes is still read as UTF-8")
+    func strayBytes() throws {
+        let text = String(repeating: "科协组织坚持以新时代思想为指导。", count: 4)
+        let bytes = Array(text.utf8) + [0x9B, 0xFF] + Array(text.utf8)
+        let decoded = try TextDecoder.decode(bytes)
+        #expect(decoded.encoding.name == "UTF-8")
+        #expect(decoded.invalidSequences == 2)
+    }
+
     @Test("invalid GB18030 bytes become U+FFFD and the rest still decodes")
     func invalidGB() throws {
         let good = iconvConvert(Array("前文".utf8), from: "UTF-8", to: "GB18030")

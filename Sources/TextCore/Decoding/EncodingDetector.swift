@@ -22,6 +22,12 @@ public enum EncodingDetector {
         if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
         let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
         if valid { return .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) }
+        let census = UTF8Validator.census(sample)
+        if census.multibyte >= 8 && census.invalid * 10 <= census.multibyte {
+            // Mostly UTF-8 with a few stray bytes: read as UTF-8, the strays become U+FFFD.
+            let confidence = 100 - min(50, census.invalid * 100 / census.multibyte)
+            return .text(EncodingGuess(name: "UTF-8", confidence: confidence, method: .statistical))
+        }
         return .text(statistical(sample))
     }
 

@@ -39,6 +39,22 @@ public enum UTF8Validator {
         return true
     }
 
+    /// Counts valid multibyte sequences and invalid ones in a sample, to recognise UTF-8 with
+    /// a few stray bytes (legacy encodings produce valid UTF-8 sequences only by accident).
+    public static func census(_ bytes: [UInt8]) -> (multibyte: Int, invalid: Int) {
+        var multibyte = 0, invalid = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8()
+        loop: while true {
+            switch parser.decode(&iterator) {
+            case .scalarValue(let s): if s.value >= 0x80 { multibyte += 1 }
+            case .error: invalid += 1
+            case .emptyInput: break loop
+            }
+        }
+        return (multibyte, invalid)
+    }
+
     /// Decodes UTF-8, replacing each invalid sequence by U+FFFD; returns the scalars and the count replaced.
     public static func decode(_ bytes: [UInt8], from start: Int = 0) -> (scalars: [Unicode.Scalar], invalid: Int) {
         var scalars: [Unicode.Scalar] = []
