@@ -24,8 +24,8 @@ enum BreakClass: Equatable {
     /// Hidden word-boundary metadata: glued to what precedes it.
     case hidden
 
-    static func of(_ first: Unicode.Scalar, width: Int, hiddenSeparator: Unicode.Scalar?) -> BreakClass {
-        if first == hiddenSeparator { return .hidden }
+    static func of(_ first: Unicode.Scalar, width: Int) -> BreakClass {
+        if first == TextStructureMarks.hidden { return .hidden }
         let v = first.value
         switch v {
         case 0x20, 0x09: return .space

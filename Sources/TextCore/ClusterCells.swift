@@ -25,7 +25,7 @@ public enum ClusterCells {
     static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
                       settings: LayoutSettings) -> [RowCell] {
         guard let first = scalars.first else { return [] }
-        if first == settings.hiddenSeparator { return [] }
+        if first == TextStructureMarks.hidden { return [] }
         if first == "\t" {
             let n = settings.tabWidth - column % settings.tabWidth
             return Array(repeating: RowCell(glyph: " ", width: 1, offset: offset, kind: .text), count: n)

@@ -2,32 +2,28 @@
 ///
 /// Only the blocks that are asked for are laid out (and cached), so the first screen of a
 /// huge file costs the same as that of a small one. Positions are scalar offsets; no line
-/// numbers are ever needed.
+/// numbers are ever needed. What a block is (a line, a reflowed paragraph) is the view's
+/// business (`TextStructure`).
 public final class DocumentLayout {
-    public let text: TextSource
+    public let structure: TextStructure
+    public var text: TextSource { structure.text }
     public private(set) var settings: LayoutSettings
     /// Row width in cells.
     public private(set) var width: Int
 
-    /// Very long lines are laid out in slices of this many scalars (a row break is forced
-    /// at each slice edge), so scrolling a 100 MB single-line file stays bounded.
-    public static let maxBlockLength = 1 << 16
     private static let cacheLimit = 256
-
     private var cache: [Int: [VisualRow]] = [:]
-    private var lineCache: [Int: Line] = [:]
+    private var blocks: [Int: Block] = [:]
 
-    /// A hard line: content up to `contentEnd`, then a terminator (LF, CR or CRLF) up to `next`.
-    struct Line {
-        var start: Int
-        var contentEnd: Int
-        var next: Int
-    }
-
-    public init(text: TextSource, settings: LayoutSettings, width: Int) {
-        self.text = text
+    public init(structure: TextStructure, settings: LayoutSettings, width: Int) {
+        self.structure = structure
         self.settings = settings
         self.width = max(1, width)
+    }
+
+    /// Layout of the original view of `text`.
+    public convenience init(text: TextSource, settings: LayoutSettings, width: Int) {
+        self.init(structure: OriginalStructure(text: text), settings: settings, width: width)
     }
 
     /// Changes the settings or width; cached rows are dropped only if something changed.
@@ -41,15 +37,29 @@ public final class DocumentLayout {
 
     // MARK: Rows
 
+    /// The block whose owned range starts at `start`.
+    public func block(startingAt start: Int) -> Block {
+        if let b = blocks[start] { return b }
+        let b = structure.block(containing: start)
+        if blocks.count >= 4096 { blocks.removeAll(keepingCapacity: true) }
+        blocks[b.owned.lowerBound] = b
+        return b
+    }
+
     /// The rows of the block that starts at `blockStart`.
     public func rows(ofBlock blockStart: Int) -> [VisualRow] {
         if let rows = cache[blockStart] { return rows }
-        let (range, owned, isLineStart, isLineEnd) = block(startingAt: blockStart)
+        let block = self.block(startingAt: blockStart)
         let layout = ParagraphLayout(settings: settings, width: width)
-        var rows = layout.rows(for: text.scalars(in: range), base: range.lowerBound, ownedEnd: owned,
-                               paragraphStart: isLineStart)
-        if settings.paragraphSpacing && isLineEnd && owned < text.count {
-            rows.append(VisualRow(range: owned..<owned, cells: [], clusterColumns: [], isParagraphStart: false, isSpacer: true))
+        var rows = layout.rows(for: structure.displayScalars(of: block), base: block.content.lowerBound,
+                               ownedEnd: block.owned.upperBound, paragraphStart: block.isParagraphStart)
+        if block.role == .heading {
+            for i in rows.indices { rows[i].isHeading = true }
+        }
+        let spacing = settings.paragraphSpacing || structure.separatesParagraphs
+        if spacing && block.isParagraphEnd && block.owned.upperBound < text.count {
+            let end = block.owned.upperBound
+            rows.append(VisualRow(range: end..<end, cells: [], clusterColumns: [], isParagraphStart: false, isSpacer: true))
         }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[blockStart] = rows
@@ -73,8 +83,8 @@ public final class DocumentLayout {
     public func next(_ p: RowPosition) -> RowPosition? {
         let rows = rows(ofBlock: p.blockStart)
         if p.index + 1 < rows.count { return RowPosition(blockStart: p.blockStart, index: p.index + 1) }
-        let end = block(startingAt: p.blockStart).owned
-        guard end < text.count else { return nil }
+        let end = block(startingAt: p.blockStart).owned.upperBound
+        guard end < text.count, end > p.blockStart else { return nil }
         return RowPosition(blockStart: end, index: 0)
     }
 
@@ -109,74 +119,11 @@ public final class DocumentLayout {
 
     public var firstPosition: RowPosition { RowPosition(blockStart: 0, index: 0) }
 
-    // MARK: Blocks and lines
-
-    /// The block holding `offset`: its hard line, sliced if the line is very long.
+    /// Start of the block that owns `offset`.
     public func blockStart(containing offset: Int) -> Int {
         guard text.count > 0 else { return 0 }
-        let line = self.line(containing: offset)
-        let length = line.contentEnd - line.start
-        guard length > Self.maxBlockLength else { return line.start }
-        var k = min((offset - line.start) / Self.maxBlockLength, (length - 1) / Self.maxBlockLength)
-        while k > 0 {
-            let s = sliceStart(line, k)
-            if s <= offset && s < line.contentEnd { return s }
-            k -= 1
-        }
-        return line.start
-    }
-
-    private func block(startingAt start: Int) -> (range: Range<Int>, owned: Int, isLineStart: Bool, isLineEnd: Bool) {
-        guard text.count > 0 else { return (0..<0, 0, true, true) }
-        let line = self.line(containing: start)
-        let length = line.contentEnd - line.start
-        if length <= Self.maxBlockLength { return (line.start..<line.contentEnd, line.next, true, true) }
-        let k = (start - line.start) / Self.maxBlockLength
-        let nextStart = sliceStart(line, k + 1)
-        if nextStart >= line.contentEnd { return (start..<line.contentEnd, line.next, start == line.start, true) }
-        return (start..<nextStart, nextStart, start == line.start, false)
-    }
-
-    /// Start of slice `k` of a long line, moved forward off any grapheme continuation.
-    private func sliceStart(_ line: Line, _ k: Int) -> Int {
-        guard k > 0 else { return line.start }
-        var s = line.start + k * Self.maxBlockLength
-        var steps = 0
-        while s < line.contentEnd && steps < 64 {
-            let v = text.scalar(at: s)
-            let prev = text.scalar(at: s - 1)
-            if CellWidth.glibc(v.value) != 0 && prev != "\u{200D}" && v != "\u{200D}" { break }
-            s += 1
-            steps += 1
-        }
-        return min(s, line.contentEnd)
-    }
-
-    func line(containing offset: Int) -> Line {
-        var start = offset
-        while start > 0 {
-            let p = text.scalar(at: start - 1)
-            if p == "\n" { break }
-            if p == "\r" {
-                if start < text.count && text.scalar(at: start) == "\n" && start == offset { start -= 1; continue }
-                break
-            }
-            start -= 1
-        }
-        if let cached = lineCache[start] { return cached }
-        var end = start
-        while end < text.count {
-            let s = text.scalar(at: end)
-            if s == "\n" || s == "\r" { break }
-            end += 1
-        }
-        var next = end
-        if next < text.count {
-            next += (text.scalar(at: next) == "\r" && next + 1 < text.count && text.scalar(at: next + 1) == "\n") ? 2 : 1
-        }
-        let line = Line(start: start, contentEnd: end, next: next)
-        if lineCache.count >= 4096 { lineCache.removeAll(keepingCapacity: true) }
-        lineCache[start] = line
-        return line
+        let b = structure.block(containing: offset)
+        blocks[b.owned.lowerBound] = b
+        return b.owned.lowerBound
     }
 }

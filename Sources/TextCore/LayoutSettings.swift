@@ -16,20 +16,16 @@ public struct LayoutSettings: Hashable, Sendable {
     public var hanging: Bool
     /// Insert a blank row after each paragraph.
     public var paragraphSpacing: Bool
-    /// A scalar that is word-boundary metadata, not text (the `|` of segmented corpora): it
-    /// takes no cells and never starts a row.
-    public var hiddenSeparator: Unicode.Scalar?
     public var tabWidth: Int
 
     public init(measure: Int = 72, ambiguous: AmbiguousWidth = .narrow, strictness: LineBreakStrictness = .basic,
-                hanging: Bool = false, paragraphSpacing: Bool = false, hiddenSeparator: Unicode.Scalar? = nil,
+                hanging: Bool = false, paragraphSpacing: Bool = false,
                 tabWidth: Int = 8) {
         self.measure = measure
         self.ambiguous = ambiguous
         self.strictness = strictness
         self.hanging = hanging
         self.paragraphSpacing = paragraphSpacing
-        self.hiddenSeparator = hiddenSeparator
         self.tabWidth = tabWidth
     }
 

@@ -45,7 +45,7 @@ struct ParagraphLayout {
             let slice = scalars[pos..<(pos + n)]
             let first = slice.first!
             let w = max(0, CellWidth.of(first, ambiguous: settings.ambiguous))
-            var cls = BreakClass.of(first, width: w, hiddenSeparator: settings.hiddenSeparator)
+            var cls = BreakClass.of(first, width: w)
             if w == 0 && cls != .hidden && Placeholder.text(for: first) == nil { cls = .word }
             out.append(Cluster(offset: base + pos, scalars: slice, cls: cls, narrowWidth: w <= 1,
                                consumable: cls == .space || cls == .ideographicSpace || cls == .hidden))

@@ -14,6 +14,8 @@ public struct VisualRow: Equatable, Sendable {
     public var isParagraphStart: Bool
     /// True for a blank row inserted between paragraphs.
     public var isSpacer: Bool
+    /// True for the rows of a heading.
+    public var isHeading = false
 
     public struct ClusterColumn: Equatable, Sendable {
         public var offset: Int

@@ -78,9 +78,8 @@ struct CellMapTests {
 
     @Test("a hidden separator maps to the column of the next visible character")
     func hiddenSeparatorColumn() {
-        var s = LayoutSettings(measure: 20)
-        s.hiddenSeparator = "|"
-        let layout = DocumentLayout(text: ScalarText("我们|正在"), settings: s, width: 20)
+        let structure = OriginalStructure(text: ScalarText("我们|正在"), hiddenScalar: "|")
+        let layout = DocumentLayout(structure: structure, settings: LayoutSettings(measure: 20), width: 20)
         let row = layout.row(at: layout.firstPosition)
         #expect(row.text == "我们正在")
         #expect(row.column(ofOffset: 2) == 4)

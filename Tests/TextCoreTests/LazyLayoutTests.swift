@@ -50,6 +50,6 @@ struct LazyLayoutTests {
         #expect(rows.count == 24)
         #expect(rows.last?.1.range.upperBound == text.count)
         // Layout fetched at most two slices; finding the line's start still scans it (an index comes with huge-file support).
-        #expect(text.fetched <= 2 * DocumentLayout.maxBlockLength + 64)
+        #expect(text.fetched <= 2 * OriginalStructure.maxBlockLength + 64)
     }
 }

@@ -100,7 +100,8 @@ struct ClreqCaseTests {
 
     @Test("T16 a hidden | separator takes no cells")
     func t16() {
-        #expect(layOut("我们|正在|使用|分词|文本", width: 6) { $0.hiddenSeparator = "|" } == ["我们正", "在使用", "分词文", "本"])
+        let structure = OriginalStructure(text: ScalarText("我们|正在|使用|分词|文本"), hiddenScalar: "|")
+        #expect(PlainRenderer.lines(of: structure, settings: LayoutSettings(measure: 6), width: 6) == ["我们正", "在使用", "分词文", "本"])
     }
 
     @Test("T17 a chain of closers forces an early push")

@@ -1,0 +1,62 @@
+/// Finds the hard lines of a text around any offset, without indexing the whole text.
+///
+/// A line ends at LF, CR, CRLF or a form feed (a page break); the terminator belongs to the
+/// line it ends. A final terminator does not start an empty last line.
+public final class LineIndex {
+    public let text: TextSource
+    private var cache: [Int: Line] = [:]
+
+    /// A hard line: content up to `contentEnd`, then its terminator up to `next`.
+    public struct Line: Equatable, Sendable {
+        public var start: Int
+        public var contentEnd: Int
+        public var next: Int
+        public var content: Range<Int> { start..<contentEnd }
+        public var isEmpty: Bool { start == contentEnd }
+    }
+
+    public init(text: TextSource) { self.text = text }
+
+    static func isTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
+
+    /// The line holding `offset` (0 ≤ offset < count).
+    public func line(containing offset: Int) -> Line {
+        var start = offset
+        while start > 0 {
+            let p = text.scalar(at: start - 1)
+            if p == "\n" || p == "\u{0C}" { break }
+            if p == "\r" {
+                // The LF of a CRLF belongs to the line its CR ends.
+                if start == offset && start < text.count && text.scalar(at: start) == "\n" { start -= 1; continue }
+                break
+            }
+            start -= 1
+        }
+        return line(startingAt: start)
+    }
+
+    /// The line that starts at `start` (a known line start).
+    public func line(startingAt start: Int) -> Line {
+        if let cached = cache[start] { return cached }
+        var end = start
+        while end < text.count && !Self.isTerminator(text.scalar(at: end)) { end += 1 }
+        var next = end
+        if next < text.count {
+            next += (text.scalar(at: next) == "\r" && next + 1 < text.count && text.scalar(at: next + 1) == "\n") ? 2 : 1
+        }
+        let line = Line(start: start, contentEnd: end, next: next)
+        if cache.count >= 8192 { cache.removeAll(keepingCapacity: true) }
+        cache[start] = line
+        return line
+    }
+
+    /// The line after `line`, or nil at the end.
+    public func line(after line: Line) -> Line? {
+        line.next < text.count ? self.line(startingAt: line.next) : nil
+    }
+
+    /// The line before `line`, or nil at the start.
+    public func line(before line: Line) -> Line? {
+        line.start > 0 ? self.line(containing: line.start - 1) : nil
+    }
+}
