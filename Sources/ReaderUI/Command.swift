@@ -1,6 +1,7 @@
 /// Everything a key can do. Raw values are the names users see in help and could bind in a config.
 public enum Command: String, CaseIterable, Sendable {
     case scrollDown, scrollUp, pageDown, pageUp, halfPageDown, halfPageUp, goToTop, goToBottom
+    case toggleView, toggleSegments
     case openSelected, showLibrary, toggleLibrary, cycleFocus
     case showHelp, enterCommandLine, redraw, suspend, interrupt, quit
 
@@ -15,6 +16,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .halfPageUp: return "up half a page"
         case .goToTop: return "to the top"
         case .goToBottom: return "to the end"
+        case .toggleView: return "switch between the original lines and reflowed paragraphs"
+        case .toggleSegments: return "show or hide the | word separators of a segmented text"
         case .openSelected: return "open the selected document (library)"
         case .showLibrary: return "back to the library"
         case .toggleLibrary: return "show or hide the library pane"

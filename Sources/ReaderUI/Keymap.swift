@@ -44,6 +44,8 @@ public struct Keymap: Sendable {
         KeyBinding([.ctrl("u")], .halfPageUp),
         KeyBinding([.char("g"), .home, .char("<")], .goToTop),
         KeyBinding([.char("G"), .end, .char(">")], .goToBottom),
+        KeyBinding([.char("r")], .toggleView),
+        KeyBinding([.char("S")], .toggleSegments),
         KeyBinding([.escape], .showLibrary, in: .text),
         KeyBinding([.function(2), .char("L")], .toggleLibrary),
         KeyBinding([.tab, .backTab], .cycleFocus),

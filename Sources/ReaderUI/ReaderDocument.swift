@@ -8,6 +8,8 @@ public struct ReaderDocument {
     public var text: TextSource
     /// Invalid byte sequences the decoder replaced, reported in the status line.
     public var invalidSequences: Int
+    /// The document's views (original and reflow) and the profile that chose between them.
+    public let views: DocumentViews
 
     public init(name: String, path: String, encoding: String, text: TextSource, invalidSequences: Int = 0) {
         self.name = name
@@ -15,5 +17,6 @@ public struct ReaderDocument {
         self.encoding = encoding
         self.text = text
         self.invalidSequences = invalidSequences
+        views = DocumentViews(text: text)
     }
 }

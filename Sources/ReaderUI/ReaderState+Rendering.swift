@@ -44,7 +44,7 @@ extension ReaderState {
         for (i, item) in viewport.visibleRows.enumerated() {
             var x = frame.textLeft
             for cell in item.1.cells where cell.kind != .continuation {
-                let style: Style = cell.kind == .placeholder ? Theme.placeholder : .plain
+                let style: Style = cell.kind == .placeholder ? Theme.placeholder : item.1.isHeading ? Theme.heading : .plain
                 buffer.set(Cell(glyph: cell.glyph, width: cell.width, style: style), x: x, y: frame.text.y + i, clip: frame.text)
                 x += cell.width
             }
@@ -104,7 +104,9 @@ extension ReaderState {
         } else {
             let left: String
             if let viewport, focus == .text || !libraryVisible || frameIsWide {
-                left = " \(name) │ \(viewport.document.encoding) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
+                let view = viewport.view == .reflow ? "重排 reflow" : "原文 original"
+                let segments = viewport.showsSegments ? " │ 分词 |" : ""
+                left = " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
             } else {
                 left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
             }

@@ -94,6 +94,15 @@ public final class ReaderState {
             if focus == .library { selection = 0 } else { viewport?.goToTop() }
         case .goToBottom:
             if focus == .library { selection = max(0, library.count - 1) } else { viewport?.goToBottom() }
+        case .toggleView:
+            guard let viewport else { show("No document is open", error: true); return [] }
+            viewport.show(viewport.view == .original ? .reflow : .original, segments: viewport.showsSegments)
+            show(viewport.view == .reflow ? "重排 reflow view: paragraphs joined" : "原文 original view: lines as in the file")
+        case .toggleSegments:
+            guard let viewport else { show("No document is open", error: true); return [] }
+            guard viewport.document.views.profile.isSegmented else { show("This document has no | word separators"); return [] }
+            viewport.show(viewport.view, segments: !viewport.showsSegments)
+            show(viewport.showsSegments ? "word separators shown" : "word separators hidden")
         case .openSelected:
             guard library.indices.contains(selection) else { return [] }
             return [.open(path: library[selection].path)]

@@ -6,7 +6,11 @@ import TextCore
 /// and the same passage stays on top.
 public final class TextViewport {
     public let document: ReaderDocument
-    public let layout: DocumentLayout
+    public private(set) var layout: DocumentLayout
+    /// The view shown (original lines or reflowed paragraphs).
+    public private(set) var view: ReadingView
+    /// True if a segmented corpus shows its `|` separators.
+    public private(set) var showsSegments = false
     public private(set) var top: RowPosition
     /// First source offset of the top row: what survives a re-layout.
     public private(set) var topOffset: Int
@@ -15,7 +19,8 @@ public final class TextViewport {
 
     public init(document: ReaderDocument, settings: LayoutSettings, width: Int, height: Int) {
         self.document = document
-        layout = DocumentLayout(text: document.text, settings: settings, width: width)
+        view = document.views.profile.suggestedView
+        layout = DocumentLayout(structure: document.views.structure(view), settings: settings, width: width)
         top = layout.firstPosition
         topOffset = 0
         self.height = max(1, height)
@@ -27,6 +32,16 @@ public final class TextViewport {
         let before = (layout.settings, layout.width)
         layout.configure(settings: settings, width: width)
         if before != (layout.settings, layout.width) { top = layout.position(containing: topOffset) }
+    }
+
+    /// Switches the view (or the segment display), keeping the same passage on top.
+    public func show(_ view: ReadingView, segments: Bool) {
+        guard view != self.view || segments != showsSegments else { return }
+        self.view = view
+        showsSegments = segments
+        layout = DocumentLayout(structure: document.views.structure(view, showSegments: segments),
+                                settings: layout.settings, width: layout.width)
+        top = layout.position(containing: topOffset)
     }
 
     public var visibleRows: [(RowPosition, VisualRow)] { layout.rows(from: top, count: height) }

@@ -13,4 +13,5 @@ enum Theme {
     static let placeholder = Style(dim: true)
     static let dimText = Style(dim: true)
     static let help = Style(bold: true)
+    static let heading = Style(bold: true)
 }

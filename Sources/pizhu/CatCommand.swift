@@ -14,6 +14,12 @@ struct CatCommand: ParsableCommand {
     @Option(help: "Line width in cells (default: the measure).")
     var width: Int?
 
+    @Option(help: "original (lines as in the file) or reflow (paragraphs); default: what suits the document.")
+    var view: ReadingView?
+
+    @Flag(help: "Show the | word separators of a segmented corpus.")
+    var showSegments = false
+
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var decoding: DecodingArguments
 
@@ -26,7 +32,9 @@ struct CatCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let settings = layout.settings
-        let lines = PlainRenderer.lines(of: document.decoded.text, settings: settings, width: width ?? settings.measure)
+        let views = DocumentViews(text: document.decoded.text)
+        let structure = views.structure(view ?? views.profile.suggestedView, showSegments: showSegments)
+        let lines = PlainRenderer.lines(of: structure, settings: settings, width: width ?? settings.measure)
         var out = ""
         for line in lines {
             out += line

@@ -3,6 +3,7 @@ import TextCore
 
 extension AmbiguousWidth: ExpressibleByArgument {}
 extension LineBreakStrictness: ExpressibleByArgument {}
+extension ReadingView: ExpressibleByArgument {}
 
 /// The layout options shared by the reader and `pizhu cat`.
 struct LayoutOptions: ParsableArguments {

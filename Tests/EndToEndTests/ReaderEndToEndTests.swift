@@ -42,7 +42,7 @@ struct ReaderEndToEndTests {
     func resize() throws {
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Self.seed))
         try #require(s.waitFor(text: Self.title) != nil)
-        s.send(keys: "j", "j", "j", "j")
+        s.send(keys: "j", "j")   // reflow view: title, spacer, then the first paragraph
         let firstLine = { (screen: String) in
             screen.split(separator: "\n", omittingEmptySubsequences: false).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         }
