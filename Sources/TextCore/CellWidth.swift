@@ -69,3 +69,10 @@ public enum CellWidth {
         return wide.contains { $0.contains(v) } ? 2 : 1
     }
 }
+
+extension CellWidth {
+    /// Cells a string takes on one line (sum over its scalars; non-printables count 0).
+    public static func displayWidth(_ string: String, ambiguous: AmbiguousWidth = .narrow) -> Int {
+        string.unicodeScalars.reduce(0) { $0 + max(0, of($1, ambiguous: ambiguous)) }
+    }
+}

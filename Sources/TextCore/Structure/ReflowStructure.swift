@@ -118,7 +118,9 @@ public final class ReflowStructure: TextStructure {
         return nil
     }
 
-    private var shortLimit: Int { profile.isHardWrapped ? profile.modalWidth * 6 / 10 : 40 }
+    /// Lines narrower than this may be headings: 60 % of the wrap width, or 30 CJK characters
+    /// in a text with a paragraph per line.
+    private var shortLimit: Int { profile.isHardWrapped ? profile.modalWidth * 6 / 10 : 60 }
 
     /// A heading: a Legado pattern, or a short line not ending a sentence whose predecessor
     /// did end one (or was short itself).
