@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TmuxDriver
+
+/// The command-line subcommands, run as a user would.
+@Suite("pizhu info and cat on real-world files")
+struct CommandLineEndToEndTests {
+    static let seed001 = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
+
+    func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "pizhu-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("info --json on a GB18030 re-encoding: encoding, counts and the same SHA-256 as sha256sum")
+    func infoJSON() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gb = dir + "/gb.txt"
+        #expect(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed001)) > \(Shell.quote(gb))").status == 0)
+        let r = Shell.run("\(Shell.quote(TmuxSession.binary)) info --json \(Shell.quote(gb))")
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [String: Any])
+        #expect(object["encoding"] as? String == "GB18030")
+        #expect(object["view"] as? String == "reflow")
+        #expect(object["hard_wrapped"] as? Bool == true)
+        #expect(object["scalars"] as? Int == 3059)
+        let digest = Shell.run("sha256sum \(Shell.quote(gb)) | cut -d' ' -f1").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(object["sha256"] as? String == digest)
+    }
+
+    @Test("cat --view chooses the view; the default is the one that suits the document")
+    func catViews() throws {
+        let bin = Shell.quote(TmuxSession.binary)
+        let original = Shell.run("\(bin) cat --view original --width 200 \(Shell.quote(Self.seed001))").output
+        let reflow = Shell.run("\(bin) cat --width 1000 \(Shell.quote(Self.seed001))").output
+        let originalLines = original.split(separator: "\n")
+        let reflowLines = reflow.split(separator: "\n")
+        #expect(originalLines.contains { $0.hasSuffix("省科") }, "original view: \(originalLines.count) lines")
+        #expect(reflowLines.contains { $0.contains("省科学技术协会作为全省广大科技工作者的群众组织") }, "reflow view: \(reflowLines.count) lines")
+    }
+
+    @Test("a binary file is refused with exit status 1 unless --force")
+    func binary() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/blob.bin"
+        FileManager.default.createFile(atPath: file, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0x41]))
+        let refused = Shell.run("\(Shell.quote(TmuxSession.binary)) cat \(Shell.quote(file))")
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("binary"))
+        #expect(refused.output.contains("--force"))
+        let forced = Shell.run("\(Shell.quote(TmuxSession.binary)) cat --force \(Shell.quote(file))")
+        #expect(forced.status == 0)
+        #expect(forced.output.contains("^@"))
+    }
+
+    @Test("the reader shows a Big5 file's encoding and r switches views")
+    func readerEncodingAndView() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let big5 = dir + "/big5.txt"
+        let traditional = "中國科協黨組傳達學習近期中央有關重要會議和指示精神。會議指出，中共中央政治局會議對中央書記處指導群團工作和推動群團改革等方面的工作給予充分肯定，對做好今年各項工作提出了明確要求。\n"
+        FileManager.default.createFile(atPath: dir + "/utf8.txt", contents: Data(String(repeating: traditional, count: 3).utf8))
+        #expect(Shell.run("iconv -f UTF-8 -t BIG5-HKSCS \(Shell.quote(dir + "/utf8.txt")) > \(Shell.quote(big5))").status == 0)
+        let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(big5)))
+        #expect(s.waitFor(text: "中國科協黨組傳達") != nil)
+        #expect(s.waitFor(text: "BIG5-HKSCS") != nil)
+        #expect(s.waitFor(text: "原文 original") != nil)
+        s.send(keys: "r")
+        #expect(s.waitFor(text: "重排 reflow") != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+    }
+}
