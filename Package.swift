@@ -18,14 +18,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .systemLibrary(name: "CGlibcWidth"),
+        .systemLibrary(name: "CGlibcExtras"),
         .target(name: "CSignalFlag"),
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc icu-i18n", providers: [.apt(["libicu-dev"])]),
         // System ICU must not share a module with Foundation (duplicate ICU C types).
         .target(name: "CharsetDetection", dependencies: ["CICU"]),
 
         // Pure core: never touches the terminal
-        .target(name: "TextCore", dependencies: ["CGlibcWidth", "CharsetDetection"]),
+        .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer

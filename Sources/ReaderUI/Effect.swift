@@ -2,6 +2,8 @@
 public enum Effect: Equatable, Sendable {
     /// Read and decode this file, then call `ReaderState.open(_:)`.
     case open(path: String)
+    /// Read the open document again (it changed on disk), then call `ReaderState.reload(_:)`.
+    case reload(path: String)
     case suspend
     /// Repaint every cell (after Ctrl-L or a resume).
     case redraw

@@ -62,6 +62,20 @@ public final class ReaderState {
         }
     }
 
+    /// Replaces the open document with a fresh read of it, keeping the passage on top.
+    public func reload(_ document: ReaderDocument) {
+        let offset = viewport?.topOffset ?? 0
+        open(document)
+        layOut()
+        viewport?.go(toOffset: min(offset, max(0, document.text.count - 1)))
+        show("Reloaded \(document.name)")
+    }
+
+    /// The host found the open file changed on disk since it was read.
+    public func documentChangedOnDisk() {
+        show("文件已更改 \(viewport?.document.name ?? "the file") changed on disk — :reload reads it again", error: true)
+    }
+
     public func show(_ text: String, error: Bool = false) {
         message = Message(text: text, isError: error)
     }
@@ -215,6 +229,9 @@ public final class ReaderState {
         case "open":
             guard !argument.isEmpty else { show("Usage: :open PATH", error: true); return [] }
             return [.open(path: argument)]
+        case "reload":
+            guard let viewport else { show("No document is open", error: true); return [] }
+            return [.reload(path: viewport.document.path)]
         case "goto": goto(argument)
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)

@@ -25,8 +25,10 @@ enum BreakClass: Equatable {
     case hidden
 
     static func of(_ first: Unicode.Scalar, width: Int) -> BreakClass {
-        if first == TextStructureMarks.hidden { return .hidden }
         let v = first.value
+        // Fast path: the CJK Unified Ideographs (most of any Chinese text).
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { return .ideographic }
+        if first == TextStructureMarks.hidden { return .hidden }
         switch v {
         case 0x20, 0x09: return .space
         case 0x3000: return .ideographicSpace

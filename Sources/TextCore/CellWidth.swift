@@ -1,4 +1,4 @@
-import CGlibcWidth
+import CGlibcExtras
 
 /// How East Asian Width class A (ambiguous) characters such as “ ” … — · are counted.
 ///

@@ -25,6 +25,15 @@ public enum ClusterCells {
     static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
                       settings: LayoutSettings) -> [RowCell] {
         guard let first = scalars.first else { return [] }
+        // Fast path: one printable scalar (nearly every cluster of Chinese text).
+        if scalars.count == 1, first.value >= 0xA0 || (first.value >= 0x20 && first.value < 0x7F) {
+            let w = CellWidth.of(first, ambiguous: settings.ambiguous)
+            if w == 1 { return [RowCell(glyph: String(first), width: 1, offset: offset, kind: .text)] }
+            if w == 2, first != TextStructureMarks.hidden, Placeholder.text(for: first) == nil {
+                return [RowCell(glyph: String(first), width: 2, offset: offset, kind: .text),
+                        RowCell(glyph: "", width: 0, offset: offset, kind: .continuation)]
+            }
+        }
         if first == TextStructureMarks.hidden { return [] }
         if first == "\t" {
             let n = settings.tabWidth - column % settings.tabWidth

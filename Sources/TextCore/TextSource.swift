@@ -10,7 +10,14 @@ public protocol TextSource: AnyObject {
     func scalar(at offset: Int) -> Unicode.Scalar
     /// The scalars in `range`, clamped to the text.
     func scalars(in range: Range<Int>) -> [Unicode.Scalar]
+    /// Offset of the last line terminator (LF, CR or form feed) before `offset`, or nil.
+    func lastTerminator(before offset: Int) -> Int?
+    /// Offset of the first line terminator at or after `offset`, or nil.
+    func firstTerminator(from offset: Int) -> Int?
 }
+
+/// LF, CR and form feed end lines.
+@inline(__always) func isLineTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
 
 extension TextSource {
     /// The text in `range` as a Swift string (for tests, quotes and search).
@@ -33,5 +40,23 @@ public final class ScalarText: TextSource {
     public func scalars(in range: Range<Int>) -> [Unicode.Scalar] {
         let r = range.clamped(to: 0..<storage.count)
         return Array(storage[r])
+    }
+
+    public func lastTerminator(before offset: Int) -> Int? {
+        var i = min(offset, storage.count) - 1
+        while i >= 0 {
+            if isLineTerminator(storage[i]) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    public func firstTerminator(from offset: Int) -> Int? {
+        var i = max(0, offset)
+        while i < storage.count {
+            if isLineTerminator(storage[i]) { return i }
+            i += 1
+        }
+        return nil
     }
 }

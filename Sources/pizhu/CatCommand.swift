@@ -32,7 +32,7 @@ struct CatCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let settings = layout.settings
-        let views = DocumentViews(text: document.decoded.text)
+        let views = DocumentViews(text: document.loaded.text)
         let structure = views.structure(view ?? views.profile.suggestedView, showSegments: showSegments)
         let lines = PlainRenderer.lines(of: structure, settings: settings, width: width ?? settings.measure)
         var out = ""
@@ -41,8 +41,8 @@ struct CatCommand: ParsableCommand {
             out += "\n"
         }
         print(out, terminator: "")
-        if document.decoded.invalidSequences > 0 {
-            printError("pizhu: \(document.decoded.invalidSequences) invalid byte sequences in \(file) shown as U+FFFD")
+        if document.loaded.invalidSequences > 0 {
+            printError("pizhu: \(document.loaded.invalidSequences) invalid byte sequences in \(file) shown as U+FFFD")
         }
     }
 }

@@ -1,14 +1,14 @@
 import ReaderUI
 import TextCore
 
-/// A file read from disk and decoded.
+/// A file opened and decoded.
 struct ReaderDocumentFile {
     var path: String
-    var decoded: DecodedText
+    var loaded: DocumentLoader.Loaded
 
     var readerDocument: ReaderDocument {
-        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: decoded.encoding.label,
-                       text: decoded.text, invalidSequences: decoded.invalidSequences)
+        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
+                       text: loaded.text, invalidSequences: loaded.invalidSequences)
     }
 }
 
@@ -33,10 +33,10 @@ enum DocumentFiles {
         case .other: throw DocumentError(description: "pizhu: \(path) is not a regular file")
         case .file:
             do {
-                let decoded = try TextDecoder.decode(try FileSystem.read(path), encoding: options.encoding, force: options.force,
+                let loaded = try DocumentLoader.load(path: path, encoding: options.encoding, force: options.force,
                                                      progress: options.progress)
-                return ReaderDocumentFile(path: path, decoded: decoded)
-            } catch let error as DecodingError {
+                return ReaderDocumentFile(path: path, loaded: loaded)
+            } catch let error as DocumentLoader.LoadError {
                 throw DocumentError(description: "pizhu: \(path): \(error)")
             }
         }

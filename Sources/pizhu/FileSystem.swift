@@ -17,30 +17,16 @@ enum FileSystem {
         }
     }
 
+    /// Modification time and size folded into one number, for change detection; nil if gone.
+    static func modificationTime(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int(st.st_mtim.tv_sec) &* 1_000_000_007 &+ Int(st.st_mtim.tv_nsec) &+ Int(st.st_size) &* 31 &+ Int(st.st_ino)
+    }
+
     static func size(_ path: String) -> Int {
         var st = stat()
         return stat(path, &st) == 0 ? Int(st.st_size) : 0
-    }
-
-    /// The whole file, or an error naming what went wrong.
-    static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw DocumentError(description: "pizhu: \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        _ = fstat(fd, &st)
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count / 2)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw DocumentError(description: "pizhu: \(path): \(String(cString: strerror(errno)))") }
-            if n == 0 { break }
-            filled += n
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     /// Names in a folder, without `.` and `..`.

@@ -20,7 +20,7 @@ struct InfoCommand: ParsableCommand {
         var failed = false
         for (i, file) in files.enumerated() {
             do {
-                let bytes = try FileSystem.read(file)
+                let bytes = try DocumentLoader.readAll(file)
                 let decoded = try TextDecoder.decode(bytes, encoding: decoding.encoding, force: decoding.force)
                 let info = DocumentInfo(bytes: bytes, decoded: decoded)
                 if json {

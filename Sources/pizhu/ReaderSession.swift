@@ -34,7 +34,10 @@ final class ReaderSession {
                 log("exit signal \(signal)")
                 return 128 + signal
             }
-            guard let key = screen.readKey() else { continue }
+            guard let key = screen.readKey() else {
+                checkForChanges()
+                continue
+            }
             if key == .resize { state.resize(screen.size) }
             for effect in state.handle(key) {
                 switch effect {
@@ -43,6 +46,7 @@ final class ReaderSession {
                     log("exit quit")
                     return 0
                 case .open(let path): open(path)
+                case .reload(let path): open(path, reload: true)
                 case .suspend:
                     screen.suspend()
                     state.resize(screen.size)
@@ -58,7 +62,25 @@ final class ReaderSession {
         screen.placeCursor(state.cursorPosition)
     }
 
-    private func open(_ path: String) {
+    private var changeReported = false
+    private var lastChangeCheck = 0.0
+
+    /// Looks (at most once a second, while idle) whether the open file changed on disk.
+    private func checkForChanges() {
+        let now = FileSystem.monotonicMilliseconds
+        guard now - lastChangeCheck > 1000, !changeReported, let document = state.viewport?.document else { return }
+        lastChangeCheck = now
+        let changed = (document.text as? UTF8FileText)?.hasChangedOnDisk() ?? (FileSystem.modificationTime(document.path) != openedTimes[document.path])
+        if changed {
+            changeReported = true
+            state.documentChangedOnDisk()
+            draw()
+        }
+    }
+
+    private var openedTimes: [String: Int] = [:]
+
+    private func open(_ path: String, reload: Bool = false) {
         let expanded = FileSystem.expandingTilde(path)
         if DocumentFiles.isDirectory(expanded) {
             state.setLibrary(title: FileSystem.lastComponent(expanded), entries: DocumentFiles.list(folder: expanded))
@@ -74,7 +96,10 @@ final class ReaderSession {
             draw()
         }
         do {
-            state.open(try DocumentFiles.load(path: expanded, options: options).readerDocument)
+            let document = try DocumentFiles.load(path: expanded, options: options).readerDocument
+            openedTimes[expanded] = FileSystem.modificationTime(expanded)
+            changeReported = false
+            if reload { state.reload(document) } else { state.open(document) }
         } catch {
             state.show("\(error)", error: true)
         }

@@ -10,6 +10,16 @@ final class CountingText: TextSource {
     var count: Int { base.count }
     func scalar(at offset: Int) -> Unicode.Scalar { probed += 1; return base.scalar(at: offset) }
     func scalars(in range: Range<Int>) -> [Unicode.Scalar] { fetched += range.count; return base.scalars(in: range) }
+    func lastTerminator(before offset: Int) -> Int? {
+        let t = base.lastTerminator(before: offset)
+        probed += offset - (t ?? 0)
+        return t
+    }
+    func firstTerminator(from offset: Int) -> Int? {
+        let t = base.firstTerminator(from: offset)
+        probed += (t ?? count) - offset
+        return t
+    }
 }
 
 @Suite("layout is lazy: the cost of a screen does not depend on the document's size")

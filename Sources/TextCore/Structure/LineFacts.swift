@@ -26,8 +26,9 @@ struct LineFacts: Equatable {
         // Long lines: look at both ends only; their width is certainly "long".
         let cap = 4096
         let head = min(line.contentEnd, line.start + cap)
+        let scalars = text.scalars(in: line.start..<head)
         while o < head {
-            let s = text.scalar(at: o)
+            let s = scalars[o - line.start]
             if !Self.isWhitespace(s) {
                 if first == nil { first = o }
                 last = o
@@ -44,7 +45,7 @@ struct LineFacts: Equatable {
         } else if let l = last {
             // Trailing whitespace does not count.
             var trailing = 0
-            for k in (l + 1)..<max(l + 1, line.contentEnd) { trailing += max(0, CellWidth.glibc(text.scalar(at: k).value)) }
+            for k in (l + 1)..<max(l + 1, line.contentEnd) { trailing += max(0, CellWidth.glibc(scalars[k - line.start].value)) }
             width -= trailing
         }
         firstSignificant = first

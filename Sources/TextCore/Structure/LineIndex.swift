@@ -17,20 +17,16 @@ public final class LineIndex {
 
     public init(text: TextSource) { self.text = text }
 
-    static func isTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
-
     /// The line holding `offset` (0 ≤ offset < count).
     public func line(containing offset: Int) -> Line {
-        var start = offset
-        while start > 0 {
-            let p = text.scalar(at: start - 1)
-            if p == "\n" || p == "\u{0C}" { break }
-            if p == "\r" {
+        var start = 0
+        if let t = text.lastTerminator(before: offset) {
+            if t == offset - 1 && text.scalar(at: t) == "\r" && offset < text.count && text.scalar(at: offset) == "\n" {
                 // The LF of a CRLF belongs to the line its CR ends.
-                if start == offset && start < text.count && text.scalar(at: start) == "\n" { start -= 1; continue }
-                break
+                start = (text.lastTerminator(before: t)).map { $0 + 1 } ?? 0
+            } else {
+                start = t + 1
             }
-            start -= 1
         }
         return line(startingAt: start)
     }
@@ -38,8 +34,7 @@ public final class LineIndex {
     /// The line that starts at `start` (a known line start).
     public func line(startingAt start: Int) -> Line {
         if let cached = cache[start] { return cached }
-        var end = start
-        while end < text.count && !Self.isTerminator(text.scalar(at: end)) { end += 1 }
+        let end = text.firstTerminator(from: start) ?? text.count
         var next = end
         if next < text.count {
             next += (text.scalar(at: next) == "\r" && next + 1 < text.count && text.scalar(at: next + 1) == "\n") ? 2 : 1

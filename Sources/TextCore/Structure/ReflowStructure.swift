@@ -16,6 +16,18 @@ public final class ReflowStructure: TextStructure {
     public let profile: DocumentProfile
     private var factsCache: [Int: LineFacts] = [:]
     private var headingCache: [Int: Bool] = [:]
+    /// Paragraph extents found so far, by the start of every line they were found through.
+    private var extents: [Int: Extent] = [:]
+
+    private struct Extent {
+        var first: LineFacts
+        var last: LineFacts
+    }
+
+    /// A paragraph never continues across a boundary of this many scalars, which bounds the
+    /// walk from any line to its paragraph's ends (a hard-wrapped file without a single
+    /// paragraph break would otherwise be one paragraph).
+    static let paragraphBucket = 1 << 18
 
     public init(text: TextSource, lines: LineIndex, profile: DocumentProfile) {
         self.text = text
@@ -37,14 +49,31 @@ public final class ReflowStructure: TextStructure {
             else if let n = nextSignificant(after: line) { anchor = n.facts }
             else { return Block(content: 0..<text.count, owned: 0..<text.count) }
         }
-        var first = anchor
-        while let p = previousSignificant(before: first.line), joins(p.facts, first, gap: p.gap) { first = p.facts }
-        var last = anchor
-        while let n = nextSignificant(after: last.line), joins(last, n.facts, gap: n.gap) { last = n.facts }
+        let extent = self.extent(around: anchor)
+        let first = extent.first, last = extent.last
         let start = previousSignificant(before: first.line) == nil ? 0 : first.line.start
         let ownedEnd = nextSignificant(after: last.line)?.facts.line.start ?? text.count
         return Slicer.block(of: start..<last.line.contentEnd, ownedEnd: ownedEnd, containing: o, text: text,
                             maxLength: OriginalStructure.maxBlockLength, role: isHeading(first) ? .heading : .text)
+    }
+
+    private func extent(around anchor: LineFacts) -> Extent {
+        if let e = extents[anchor.line.start] { return e }
+        var walked = [anchor.line.start]
+        var first = anchor
+        while let p = previousSignificant(before: first.line), joins(p.facts, first, gap: p.gap) {
+            first = p.facts
+            walked.append(first.line.start)
+        }
+        var last = anchor
+        while let n = nextSignificant(after: last.line), joins(last, n.facts, gap: n.gap) {
+            last = n.facts
+            walked.append(last.line.start)
+        }
+        let e = Extent(first: first, last: last)
+        if extents.count + walked.count > 1 << 20 { extents.removeAll(keepingCapacity: true) }
+        for start in walked { extents[start] = e }
+        return e
     }
 
     public func displayScalars(of block: Block) -> [Unicode.Scalar] {
@@ -149,6 +178,7 @@ public final class ReflowStructure: TextStructure {
     /// Whether line `n` continues the paragraph of line `l` (`gap` blank lines between them).
     func joins(_ l: LineFacts, _ n: LineFacts, gap: Int) -> Bool {
         guard let lastOffset = l.lastSignificant, let firstOffset = n.firstSignificant else { return false }
+        if l.line.start / Self.paragraphBucket != n.line.start / Self.paragraphBucket { return false }
         if isHeading(l) || isHeading(n) { return false }
         if profile.indentMarksParagraphs && n.isIndented { return false }
         let last = text.scalar(at: lastOffset), first = text.scalar(at: firstOffset)

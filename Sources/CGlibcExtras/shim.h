@@ -1,10 +1,14 @@
-#ifndef CGLIBCWIDTH_SHIM_H
-#define CGLIBCWIDTH_SHIM_H
-/* glibc declares wcwidth only under __USE_XOPEN, which Swift's Glibc module lacks.
+#ifndef CGLIBCEXTRAS_SHIM_H
+#define CGLIBCEXTRAS_SHIM_H
+/* glibc functions Swift's Glibc module does not declare (feature macros it is built without).
+   wcwidth: declared only under __USE_XOPEN.
    This is the width function ncursesw uses, so the layout must use it too. */
 #include <wchar.h>
 #include <locale.h>
 extern int wcwidth(wchar_t c);
+/* memrchr: a GNU extension (backward search for line starts in large files). */
+#include <stddef.h>
+extern void *memrchr(const void *s, int c, size_t n);
 
 /* Width of one code point under a private C.UTF-8 locale, so the answer does not depend on
    the process locale (which is "C" inside tests). Returns -2 if no UTF-8 locale exists. */

@@ -1,0 +1,82 @@
+import Glibc
+
+/// Opens a document file: small files are read and decoded whole; large UTF-8 files are
+/// read on demand (`UTF8FileText`), so the first screen does not wait for the whole file.
+public enum DocumentLoader {
+    /// Files at least this large are candidates for on-demand reading.
+    public static let largeFileBytes = 16 << 20
+
+    public struct Loaded {
+        public var text: TextSource
+        public var encoding: EncodingGuess
+        public var invalidSequences: Int
+        public var sizeBytes: Int
+    }
+
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case unreadable(String)
+        case decoding(DecodingError)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let reason): return reason
+            case .decoding(let error): return error.description
+            }
+        }
+    }
+
+    public static func load(path: String, encoding override: String? = nil, force: Bool = false,
+                            progress: ((Double) -> Void)? = nil) throws -> Loaded {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
+        let size = Int(st.st_size)
+        if size >= largeFileBytes, let guess = largeUTF8Guess(path: path, override: override, force: force) {
+            do {
+                let text = try UTF8FileText(path: path, skipping: guess.bomLength)
+                return Loaded(text: text, encoding: guess, invalidSequences: 0, sizeBytes: size)
+            } catch {
+                throw LoadError.unreadable("\(error)")
+            }
+        }
+        let bytes = try readAll(path)
+        do {
+            let decoded = try TextDecoder.decode(bytes, encoding: override, force: force, progress: progress)
+            return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
+        } catch let error as DecodingError {
+            throw LoadError.decoding(error)
+        }
+    }
+
+    /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
+    /// possibly cut last character), else nil (the file is decoded whole instead).
+    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> EncodingGuess? {
+        if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
+        guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
+        if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? bom : nil }
+        if override != nil { return EncodingGuess(name: "UTF-8", confidence: 100, method: .override) }
+        if !force, BinarySniffer.reason(sample) != nil { return nil }
+        let valid = sample.withUnsafeBufferPointer { UTF8Validator.isValid($0, allowTruncatedEnd: true) }
+        return valid ? EncodingGuess(name: "UTF-8", confidence: 95, method: .utf8) : nil
+    }
+
+    /// The bytes of a file (at most `limit`).
+    public static func readAll(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw LoadError.unreadable("not a regular file") }
+        var bytes = [UInt8](repeating: 0, count: min(limit, max(0, Int(st.st_size))))
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+}

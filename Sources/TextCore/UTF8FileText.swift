@@ -1,0 +1,299 @@
+import Dispatch
+import CGlibcExtras
+import Glibc
+
+/// A large UTF-8 file read on demand: random access by scalar offset without decoding the
+/// whole file or holding it in memory.
+///
+/// Why not `mmap`: if the file is truncated while mapped, touching a page past its new end
+/// raises SIGBUS, which Swift cannot recover from. `pread` of 1 MiB chunks (an LRU of 64, so
+/// at most 64 MiB) reads as fast from the page cache and turns a truncation into a short
+/// read, which sets `changedOnDisk` instead of crashing.
+///
+/// Offsets: every byte that is not a UTF-8 continuation byte starts a scalar; a scalar's
+/// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
+/// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it. So the scalar count is the number of non-continuation bytes (counted eight bytes
+/// at a time when the file is opened), stepping backwards is as easy as forwards, and
+/// offsets agree with `UTF8Validator.decode` on every valid file.
+public final class UTF8FileText: TextSource {
+    public let path: String
+    public let byteCount: Int
+    /// Bytes skipped at the start (a UTF-8 byte-order mark).
+    public let start: Int
+    public private(set) var count: Int
+    /// Set when a read came back short: the file was truncated or rewritten since it was opened.
+    public private(set) var changedOnDisk = false
+
+    static let chunkSize = 1 << 20
+    private static let cacheLimit = 64
+    private let fd: Int32
+    private let identity: FileIdentity
+    /// Scalar offset of the first scalar whose lead byte is in chunk k.
+    private var chunkStarts: [Int] = []
+    private var cache: [Int: [UInt8]] = [:]
+    private var cacheOrder: [Int] = []
+    private var current: (index: Int, bytes: [UInt8]) = (-1, [])
+    private var cursor = (scalar: 0, byte: 0)
+
+    struct FileIdentity: Equatable {
+        var device: UInt, inode: UInt, size: Int, mtime: Int, mtimeNanos: Int
+        init(_ st: stat) {
+            device = UInt(st.st_dev); inode = UInt(st.st_ino); size = Int(st.st_size)
+            mtime = Int(st.st_mtim.tv_sec); mtimeNanos = Int(st.st_mtim.tv_nsec)
+        }
+    }
+
+    public enum OpenError: Error { case cannotOpen(String) }
+
+    /// Opens `path` and counts its scalars (in parallel, eight bytes at a time).
+    public init(path: String, skipping bomLength: Int = 0) throws {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OpenError.cannotOpen(String(cString: strerror(errno))) }
+        var st = stat()
+        fstat(fd, &st)
+        identity = FileIdentity(st)
+        byteCount = Int(st.st_size)
+        start = bomLength
+        count = 0
+        posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+        countScalars()
+        cursor = (0, start)
+    }
+
+    deinit { close(fd) }
+
+    /// True if the file on disk is no longer the one that was opened (size, time or inode changed).
+    public func hasChangedOnDisk() -> Bool {
+        if changedOnDisk { return true }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return true }
+        return FileIdentity(st) != identity
+    }
+
+    // MARK: Counting
+
+    private func countScalars() {
+        let chunks = (byteCount + Self.chunkSize - 1) / Self.chunkSize
+        var counts = [Int](repeating: 0, count: chunks)
+        let fd = self.fd, start = self.start, size = Self.chunkSize, total = byteCount
+        counts.withUnsafeMutableBufferPointer { out in
+            let base = out.baseAddress!
+            nonisolated(unsafe) let results = base
+            DispatchQueue.concurrentPerform(iterations: 2) { worker in
+                var buffer = [UInt8](repeating: 0, count: size)
+                var k = worker
+                while k < chunks {
+                    let from = k * size
+                    let n = buffer.withUnsafeMutableBytes { Self.readFully(fd, $0.baseAddress!, min(size, total - from), at: from) }
+                    let skip = k == 0 ? min(start, n) : 0
+                    results[k] = buffer.withUnsafeBufferPointer { Self.leadBytes(UnsafeBufferPointer(rebasing: $0[skip..<n])) }
+                    k += 2
+                }
+            }
+        }
+        chunkStarts = [Int](repeating: 0, count: chunks + 1)
+        for k in 0..<chunks { chunkStarts[k + 1] = chunkStarts[k] + counts[k] }
+        count = chunkStarts[chunks]
+    }
+
+    /// Bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
+    static func leadBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var continuation = 0
+        var i = 0
+        let n = p.count
+        let raw = UnsafeRawPointer(p.baseAddress)
+        while i + 8 <= n {
+            let w = raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A continuation byte has bit 7 set and bit 6 clear.
+            continuation += ((w & ~(w << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if p[i] & 0xC0 == 0x80 { continuation += 1 }
+            i += 1
+        }
+        return n - continuation
+    }
+
+    private static func readFully(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
+        var done = 0
+        while done < length {
+            let r = pread(fd, into + done, length - done, off_t(offset + done))
+            if r < 0 && errno == EINTR { continue }
+            if r <= 0 { break }
+            done += r
+        }
+        return done
+    }
+
+    // MARK: Bytes
+
+    private func chunk(_ k: Int) -> [UInt8] {
+        if current.index == k { return current.bytes }
+        if let bytes = cache[k] {
+            current = (k, bytes)
+            return bytes
+        }
+        let from = k * Self.chunkSize
+        let length = min(Self.chunkSize, byteCount - from)
+        var bytes = [UInt8](repeating: 0, count: max(0, length))
+        let n = bytes.withUnsafeMutableBytes { Self.readFully(fd, $0.baseAddress!, length, at: from) }
+        if n < length {
+            // Truncated since opening: report it, and read the missing part as NULs (placeholders, never a crash).
+            changedOnDisk = true
+            for i in n..<length { bytes[i] = 0 }
+        }
+        if cache.count >= Self.cacheLimit, let oldest = cacheOrder.first {
+            cache[oldest] = nil
+            cacheOrder.removeFirst()
+        }
+        cache[k] = bytes
+        cacheOrder.append(k)
+        current = (k, bytes)
+        return bytes
+    }
+
+    @inline(__always) private func byte(at p: Int) -> UInt8 {
+        let k = p / Self.chunkSize
+        return chunk(k)[p - k * Self.chunkSize]
+    }
+
+    @inline(__always) private func isLead(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
+
+    /// The byte where scalar `o` starts.
+    func byteOffset(ofScalar o: Int) -> Int {
+        if o == count { return byteCount }
+        if o == cursor.scalar { return cursor.byte }
+        if o == cursor.scalar + 1 || o == cursor.scalar - 1 || abs(o - cursor.scalar) < 64 {
+            var b = cursor.byte
+            var s = cursor.scalar
+            while s < o { b += 1; while b < byteCount && !isLead(byte(at: b)) { b += 1 }; s += 1 }
+            while s > o { b -= 1; while b > start && !isLead(byte(at: b)) { b -= 1 }; s -= 1 }
+            cursor = (o, b)
+            return b
+        }
+        // The chunk whose lead bytes include scalar o.
+        var lo = 0, hi = chunkStarts.count - 2
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if chunkStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
+        }
+        var s = chunkStarts[lo]
+        var b = lo == 0 ? start : lo * Self.chunkSize
+        let bytes = chunk(lo)
+        let chunkBase = lo * Self.chunkSize
+        while b < byteCount {
+            let v = b - chunkBase < bytes.count ? bytes[b - chunkBase] : byte(at: b)
+            if isLead(v) {
+                if s == o { break }
+                s += 1
+            }
+            b += 1
+        }
+        cursor = (o, b)
+        return b
+    }
+
+    /// Decodes the scalar whose bytes are [from, to).
+    private func decode(from: Int, to: Int) -> Unicode.Scalar {
+        let b0 = byte(at: from)
+        let n = to - from
+        if b0 < 0x80 { return n == 1 ? Unicode.Scalar(b0) : "\u{FFFD}" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(n)
+        for p in from..<to { bytes.append(byte(at: p)) }
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8()
+        // Stray continuation bytes after a valid character ride along with it, unseen.
+        if case .scalarValue(let s) = parser.decode(&iterator) { return s }
+        return "\u{FFFD}"
+    }
+
+    /// The scalar offset of the scalar whose bytes include byte `p`.
+    func scalarOffset(ofByte p: Int) -> Int {
+        let k = p / Self.chunkSize
+        let chunkBase = k * Self.chunkSize
+        let from = k == 0 ? start : chunkBase
+        let bytes = chunk(k)
+        let leads = bytes.withUnsafeBufferPointer { Self.leadBytes(UnsafeBufferPointer(rebasing: $0[(from - chunkBase)...(p - chunkBase)])) }
+        return chunkStarts[k] + leads - 1
+    }
+
+    public func lastTerminator(before offset: Int) -> Int? {
+        guard offset > 0 else { return nil }
+        var end = byteOffset(ofScalar: min(offset, count))   // search bytes [.., end)
+        while end > start {
+            let k = (end - 1) / Self.chunkSize
+            let chunkBase = k * Self.chunkSize
+            let from = max(start, chunkBase)
+            let bytes = chunk(k)
+            let found: Int? = bytes.withUnsafeBytes { raw -> Int? in
+                let base = raw.baseAddress!
+                var best: Int?
+                var lower = from - chunkBase
+                let upper = end - chunkBase
+                for terminator in [0x0A, 0x0D, 0x0C] as [Int32] {
+                    guard upper > lower, let hit = memrchr(base + lower, terminator, upper - lower) else { continue }
+                    let i = base.distance(to: hit)
+                    if best == nil || i > best! { best = i; lower = i + 1 }
+                }
+                return best
+            }
+            if let f = found { return scalarOffset(ofByte: chunkBase + f) }
+            end = from
+        }
+        return nil
+    }
+
+    public func firstTerminator(from offset: Int) -> Int? {
+        guard offset < count else { return nil }
+        var begin = byteOffset(ofScalar: max(0, offset))
+        while begin < byteCount {
+            let k = begin / Self.chunkSize
+            let chunkBase = k * Self.chunkSize
+            let bytes = chunk(k)
+            let found: Int? = bytes.withUnsafeBytes { raw -> Int? in
+                let base = raw.baseAddress!
+                var best: Int?
+                let lower = begin - chunkBase
+                var upper = bytes.count
+                for terminator in [0x0A, 0x0D, 0x0C] as [Int32] {
+                    guard upper > lower, let hit = memchr(base + lower, terminator, upper - lower) else { continue }
+                    let i = base.distance(to: hit)
+                    if best == nil || i < best! { best = i; upper = i }
+                }
+                return best
+            }
+            if let f = found { return scalarOffset(ofByte: chunkBase + f) }
+            begin = chunkBase + bytes.count
+            if bytes.isEmpty { break }
+        }
+        return nil
+    }
+
+    // MARK: TextSource
+
+    public func scalar(at offset: Int) -> Unicode.Scalar {
+        let from = byteOffset(ofScalar: offset)
+        var to = from + 1
+        while to < byteCount && !isLead(byte(at: to)) { to += 1 }
+        return decode(from: from, to: to)
+    }
+
+    public func scalars(in range: Range<Int>) -> [Unicode.Scalar] {
+        let r = range.clamped(to: 0..<count)
+        guard !r.isEmpty else { return [] }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(r.count)
+        var from = byteOffset(ofScalar: r.lowerBound)
+        for _ in r {
+            var to = from + 1
+            while to < byteCount && !isLead(byte(at: to)) { to += 1 }
+            out.append(decode(from: from, to: to))
+            from = to
+        }
+        cursor = (r.upperBound, from)
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Glibc
+import Testing
+@testable import TextCore
+
+/// A temporary file holding `bytes`, removed when the test ends.
+final class TemporaryFile {
+    let path: String
+    init(_ bytes: [UInt8]) {
+        path = NSTemporaryDirectory() + "pizhu-test-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+    deinit { unlink(path) }
+}
+
+@Suite("large files read on demand")
+struct UTF8FileTextTests {
+    /// About 3 MiB of mixed text, so characters straddle the 1 MiB chunk edges.
+    static let big: [UInt8] = {
+        var s = ""
+        var i = 0
+        while s.utf8.count < 3 << 20 {
+            s += "第\(i)段：科协组织坚持以新时代思想为指导 😀𠀀 Latin words here.\n"
+            if i % 7 == 0 { s += "\r\n\u{0C}" }
+            i += 1
+        }
+        return Array(s.utf8)
+    }()
+
+    @Test("every scalar, every line terminator and random access agree with decoding in memory")
+    func agreesWithMemory() throws {
+        let file = TemporaryFile(Self.big)
+        let text = try UTF8FileText(path: file.path)
+        let memory = ScalarText(UTF8Validator.decode(Self.big).scalars)
+        #expect(text.count == memory.count)
+        #expect(text.scalars(in: 0..<text.count) == memory.storage)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let o = Int.random(in: 0..<memory.count, using: &rng)
+            #expect(text.scalar(at: o) == memory.scalar(at: o))
+            #expect(text.lastTerminator(before: o) == memory.lastTerminator(before: o))
+            #expect(text.firstTerminator(from: o) == memory.firstTerminator(from: o))
+            let r = o..<min(memory.count, o + Int.random(in: 0..<5000, using: &rng))
+            #expect(text.scalars(in: r) == memory.scalars(in: r))
+        }
+    }
+
+    @Test("a BOM is skipped and not counted")
+    func bom() throws {
+        let file = TemporaryFile([0xEF, 0xBB, 0xBF] + Array("甲乙\n丙".utf8))
+        let text = try UTF8FileText(path: file.path, skipping: 3)
+        #expect(text.count == 4)
+        #expect(text.scalars(in: 0..<4) == Array("甲乙\n丙".unicodeScalars))
+    }
+
+    @Test("invalid bytes read as U+FFFD and never shift later offsets")
+    func invalid() throws {
+        let bytes = Array("甲".utf8) + [0xFF] + Array("乙".utf8) + [0xE4, 0xB8] + Array("丙".utf8) + [0x80, 0x80] + Array("丁".utf8)
+        let file = TemporaryFile(bytes)
+        let text = try UTF8FileText(path: file.path)
+        let all = text.scalars(in: 0..<text.count)
+        #expect(all.first == "甲")
+        #expect(all.contains("乙") && all.contains("丙") && all.last == "丁")
+        #expect(all.contains("\u{FFFD}"))
+        #expect(text.scalar(at: text.count - 1) == "丁")
+    }
+
+    @Test("a file truncated while open is reported, never a crash")
+    func truncated() throws {
+        let file = TemporaryFile(Self.big)
+        let text = try UTF8FileText(path: file.path)
+        #expect(!text.hasChangedOnDisk())
+        #expect(truncate(file.path, off_t(Self.big.count / 3)) == 0)
+        #expect(text.hasChangedOnDisk())
+        _ = text.scalars(in: (text.count - 1000)..<text.count)
+        _ = text.lastTerminator(before: text.count - 1)
+        #expect(text.changedOnDisk)
+    }
+
+    @Test("the loader reads large UTF-8 files on demand and small ones whole")
+    func loader() throws {
+        var large = Self.big
+        while large.count < DocumentLoader.largeFileBytes { large += Self.big }
+        let file = TemporaryFile(large)
+        let loaded = try DocumentLoader.load(path: file.path)
+        #expect(loaded.text is UTF8FileText)
+        #expect(loaded.encoding.name == "UTF-8")
+        let small = TemporaryFile(Array(Self.big.prefix(4096)))
+        #expect(try DocumentLoader.load(path: small.path).text is ScalarText)
+    }
+
+    @Test("layout of the last screen of a large file works through the on-demand text")
+    func layoutAtEnd() throws {
+        let file = TemporaryFile(Self.big)
+        let text = try UTF8FileText(path: file.path)
+        let views = DocumentViews(text: text)
+        let layout = DocumentLayout(structure: views.structure(.original), settings: LayoutSettings(measure: 60), width: 60)
+        let rows = layout.rows(from: layout.lastPageTop(height: 30), count: 30)
+        #expect(rows.last?.1.range.upperBound == text.count)
+        #expect(rows.contains { $0.1.text.contains("here.") })
+    }
+}
