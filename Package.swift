@@ -45,7 +45,7 @@ let package = Package(
 
         // Tools
         .target(name: "TmuxDriver", dependencies: ["TextCore"]),
-        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver"]),
+        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore"]),
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),

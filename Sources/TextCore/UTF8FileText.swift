@@ -28,11 +28,15 @@ public final class UTF8FileText: TextSource {
     private static let cacheLimit = 64
     private let fd: Int32
     private let identity: FileIdentity
-    /// Scalar offset of the first scalar whose lead byte is in chunk k.
-    private var chunkStarts: [Int] = []
+    /// Scalar offset of the first scalar whose lead byte is in 4 KiB block b (so any
+    /// offset is found by a binary search and a scan of at most 4 KiB).
+    private var blockStarts: [Int] = []
+    static let blockSize = 4096
     private var cache: [Int: [UInt8]] = [:]
     private var cacheOrder: [Int] = []
-    private var current: (index: Int, bytes: [UInt8]) = (-1, [])
+    private var currentIndex = -1
+    private var currentBase = 0
+    private var currentBytes: [UInt8] = []
     private var cursor = (scalar: 0, byte: 0)
 
     struct FileIdentity: Equatable {
@@ -74,27 +78,35 @@ public final class UTF8FileText: TextSource {
     // MARK: Counting
 
     private func countScalars() {
+        let blocks = (byteCount + Self.blockSize - 1) / Self.blockSize
         let chunks = (byteCount + Self.chunkSize - 1) / Self.chunkSize
-        var counts = [Int](repeating: 0, count: chunks)
-        let fd = self.fd, start = self.start, size = Self.chunkSize, total = byteCount
+        let perChunk = Self.chunkSize / Self.blockSize
+        var counts = [Int](repeating: 0, count: blocks)
+        let fd = self.fd, start = self.start, size = Self.chunkSize, total = byteCount, blockSize = Self.blockSize
         counts.withUnsafeMutableBufferPointer { out in
-            let base = out.baseAddress!
-            nonisolated(unsafe) let results = base
+            nonisolated(unsafe) let results = out.baseAddress!
             DispatchQueue.concurrentPerform(iterations: 2) { worker in
                 var buffer = [UInt8](repeating: 0, count: size)
                 var k = worker
                 while k < chunks {
                     let from = k * size
                     let n = buffer.withUnsafeMutableBytes { Self.readFully(fd, $0.baseAddress!, min(size, total - from), at: from) }
-                    let skip = k == 0 ? min(start, n) : 0
-                    results[k] = buffer.withUnsafeBufferPointer { Self.leadBytes(UnsafeBufferPointer(rebasing: $0[skip..<n])) }
+                    buffer.withUnsafeBufferPointer { p in
+                        var b = 0
+                        while b * blockSize < n {
+                            let lo = b == 0 && k == 0 ? min(start, n) : b * blockSize
+                            let hi = min(n, (b + 1) * blockSize)
+                            results[k * perChunk + b] = lo < hi ? Self.leadBytes(UnsafeBufferPointer(rebasing: p[lo..<hi])) : 0
+                            b += 1
+                        }
+                    }
                     k += 2
                 }
             }
         }
-        chunkStarts = [Int](repeating: 0, count: chunks + 1)
-        for k in 0..<chunks { chunkStarts[k + 1] = chunkStarts[k] + counts[k] }
-        count = chunkStarts[chunks]
+        blockStarts = [Int](repeating: 0, count: blocks + 1)
+        for b in 0..<blocks { blockStarts[b + 1] = blockStarts[b] + counts[b] }
+        count = blockStarts[blocks]
     }
 
     /// Bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
@@ -130,10 +142,18 @@ public final class UTF8FileText: TextSource {
     // MARK: Bytes
 
     private func chunk(_ k: Int) -> [UInt8] {
-        if current.index == k { return current.bytes }
+        load(k)
+        return currentBytes
+    }
+
+    /// Makes chunk k the current one.
+    private func load(_ k: Int) {
+        if currentIndex == k { return }
         if let bytes = cache[k] {
-            current = (k, bytes)
-            return bytes
+            currentIndex = k
+            currentBase = k * Self.chunkSize
+            currentBytes = bytes
+            return
         }
         let from = k * Self.chunkSize
         let length = min(Self.chunkSize, byteCount - from)
@@ -150,13 +170,15 @@ public final class UTF8FileText: TextSource {
         }
         cache[k] = bytes
         cacheOrder.append(k)
-        current = (k, bytes)
-        return bytes
+        currentIndex = k
+        currentBase = k * Self.chunkSize
+        currentBytes = bytes
     }
 
     @inline(__always) private func byte(at p: Int) -> UInt8 {
         let k = p / Self.chunkSize
-        return chunk(k)[p - k * Self.chunkSize]
+        if k != currentIndex { load(k) }
+        return currentBytes[p - currentBase]
     }
 
     @inline(__always) private func isLead(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
@@ -173,16 +195,17 @@ public final class UTF8FileText: TextSource {
             cursor = (o, b)
             return b
         }
-        // The chunk whose lead bytes include scalar o.
-        var lo = 0, hi = chunkStarts.count - 2
+        // The 4 KiB block whose lead bytes include scalar o.
+        var lo = 0, hi = blockStarts.count - 2
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if chunkStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
+            if blockStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
         }
-        var s = chunkStarts[lo]
-        var b = lo == 0 ? start : lo * Self.chunkSize
-        let bytes = chunk(lo)
-        let chunkBase = lo * Self.chunkSize
+        var s = blockStarts[lo]
+        var b = lo == 0 ? start : lo * Self.blockSize
+        let k = b / Self.chunkSize
+        let bytes = chunk(k)
+        let chunkBase = k * Self.chunkSize
         while b < byteCount {
             let v = b - chunkBase < bytes.count ? bytes[b - chunkBase] : byte(at: b)
             if isLead(v) {
@@ -212,12 +235,13 @@ public final class UTF8FileText: TextSource {
 
     /// The scalar offset of the scalar whose bytes include byte `p`.
     func scalarOffset(ofByte p: Int) -> Int {
+        let block = p / Self.blockSize
+        let from = block == 0 ? start : block * Self.blockSize
         let k = p / Self.chunkSize
         let chunkBase = k * Self.chunkSize
-        let from = k == 0 ? start : chunkBase
         let bytes = chunk(k)
         let leads = bytes.withUnsafeBufferPointer { Self.leadBytes(UnsafeBufferPointer(rebasing: $0[(from - chunkBase)...(p - chunkBase)])) }
-        return chunkStarts[k] + leads - 1
+        return blockStarts[block] + leads - 1
     }
 
     public func lastTerminator(before offset: Int) -> Int? {

@@ -1,34 +1,98 @@
 import Foundation
+import TextCore
 import TmuxDriver
 
-/// `swift run -c release pizhu-bench [--quick]`: pizhu beside a baseline measured in the same run.
+/// `swift run -c release pizhu-bench [--quick] [--json PATH]`: pizhu beside a baseline
+/// measured in the same run (less, iconv), on corpora generated from `seeds/`.
 @main
 struct Bench {
-    static func main() {
-        let quick = CommandLine.arguments.contains("--quick")
-        let runs = quick ? 5 : 21
-        let seed = TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt"
-        let expected = "中国科协党组传达学习"
-        print("pizhu-bench: \(runs) runs each, medians; binary \(TmuxSession.binary)")
-        print("")
-        print(pad("measure", 34) + pad("pizhu", 12) + pad("baseline", 22) + "ratio")
-        for (width, height) in [(80, 24), (200, 50)] {
-            let pizhu = FirstScreen(label: "pizhu", command: TmuxSession.pizhu(Shell.quote(seed)), expected: expected)
-            let less = FirstScreen(label: "less", command: "env LANG=C.UTF-8 less \(Shell.quote(seed))", expected: expected)
-            var a: [Double] = []
-            var b: [Double] = []
-            for _ in 0..<runs {
-                // Interleave the two programs so load changes hit both alike.
-                if let t = pizhu.measure(width: width, height: height) { a.append(t) }
-                if let t = less.measure(width: width, height: height) { b.append(t) }
-            }
-            let ma = Statistics.median(a), mb = Statistics.median(b)
-            print(pad("first screen of a seed \(width)×\(height)", 34) + pad(String(format: "%.1f ms", ma), 12)
-                  + pad(String(format: "less %.1f ms", mb), 22) + String(format: "%.2f×", ma / mb))
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        let quick = arguments.contains("--quick")
+        let jsonPath = arguments.firstIndex(of: "--json").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let runs = quick ? 3 : 7
+        let corpus = try Corpus()
+        defer { corpus.remove() }
+        print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
+        print(Report.header)
+        var report = Report()
+
+        let sizes: [(String, Int)] = quick ? [("10 MB", 10 << 20), ("100 MB", 100 << 20)]
+                                           : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
+        let first = "习近平总书记在党的十九大"
+        for (label, bytes) in sizes {
+            let file = try corpus.utf8(bytes: bytes)
+            pagers(&report, label: "\(label) UTF-8", file: file, first: first, runs: runs, sizes: quick ? [(80, 24)] : [(80, 24), (200, 50)])
         }
+        let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
+        pagers(&report, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)])
+
+        // Decoding: the whole GB18030 transcode, in process, against the iconv command.
+        let gb = corpus.gb18030(from: try corpus.utf8(bytes: 100 << 20))
+        let gbBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: gb)))
+        let megabytes = Double(gbBytes.count) / 1e6
+        let ours = Statistics.medianOf(runs) {
+            let t = Date()
+            _ = try? TextDecoder.decode(gbBytes, encoding: "GB18030")
+            return megabytes / Date().timeIntervalSince(t)
+        }
+        let theirs = Statistics.medianOf(runs) {
+            let t = Date()
+            Shell.run("iconv -f GB18030 -t UTF-8 \(Shell.quote(gb)) > /dev/null")
+            return megabytes / Date().timeIntervalSince(t)
+        }
+        report.add("GB18030 decoding, 100 MB", pizhu: ours, baseline: theirs, name: "iconv", unit: "MB/s", lowerIsBetter: false)
+
+        // Detection of the GB18030 file from its 64 KiB sample.
+        let detect = Statistics.medianOf(runs) {
+            let t = Date()
+            _ = EncodingDetector.detect(Array(gbBytes.prefix(EncodingDetector.sampleSize)))
+            return Date().timeIntervalSince(t) * 1000
+        }
+        let catSample = Statistics.medianOf(runs) {
+            let t = Date()
+            Shell.run("head -c 65536 \(Shell.quote(gb)) > /dev/null")
+            return Date().timeIntervalSince(t) * 1000
+        }
+        report.add("detecting GB18030 (64 KiB sample)", pizhu: detect, baseline: catSample, name: "head -c", unit: "ms")
+
+        // Layout and reflow throughput on 10 MB, against reading it with cat.
+        let ten = try corpus.utf8(bytes: 10 << 20)
+        let tenText = try DocumentLoader.load(path: ten).text
+        let tenMB = Double(10 << 20) / 1e6
+        for view in ReadingView.allCases {
+            let mbps = Statistics.medianOf(max(1, runs / 2)) {
+                let t = Date()
+                let views = DocumentViews(text: tenText)
+                _ = PlainRenderer.lines(of: views.structure(view), settings: LayoutSettings(measure: 72), width: 72)
+                return tenMB / Date().timeIntervalSince(t)
+            }
+            let cat = Statistics.medianOf(max(1, runs / 2)) {
+                let t = Date()
+                Shell.run("cat \(Shell.quote(ten)) > /dev/null")
+                return tenMB / Date().timeIntervalSince(t)
+            }
+            report.add("layout, \(view.rawValue) view, 10 MB", pizhu: mbps, baseline: cat, name: "cat", unit: "MB/s", lowerIsBetter: false)
+        }
+
+        if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
     }
 
-    static func pad(_ s: String, _ n: Int) -> String {
-        s + String(repeating: " ", count: max(1, n - s.count))
+    static func pagers(_ report: inout Report, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)]) {
+        for (w, h) in sizes {
+            let pizhu = PagerTiming(command: TmuxSession.pizhu("--linebreak basic " + Shell.quote(file)), firstText: first, endText: Corpus.endMarker)
+            let less = PagerTiming(command: "env LANG=C.UTF-8 less \(Shell.quote(file))", firstText: first, endText: Corpus.endMarker)
+            var a: [PagerTiming.Result] = []
+            var b: [PagerTiming.Result] = []
+            for _ in 0..<runs {
+                // Interleaved, so load on the machine hits both alike.
+                if let r = pizhu.measure(width: w, height: h) { a.append(r) }
+                if let r = less.measure(width: w, height: h) { b.append(r) }
+            }
+            report.add("first screen, \(label), \(w)×\(h)", pizhu: Statistics.median(a.map(\.firstScreen)),
+                       baseline: Statistics.median(b.map(\.firstScreen)), name: "less", unit: "ms")
+            report.add("G to the end, \(label), \(w)×\(h)", pizhu: Statistics.median(a.compactMap(\.toEnd)),
+                       baseline: Statistics.median(b.compactMap(\.toEnd)), name: "less", unit: "ms")
+        }
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 /// read on demand (`UTF8FileText`), so the first screen does not wait for the whole file.
 public enum DocumentLoader {
     /// Files at least this large are candidates for on-demand reading.
-    public static let largeFileBytes = 16 << 20
+    public static let largeFileBytes = 4 << 20
 
     public struct Loaded {
         public var text: TextSource

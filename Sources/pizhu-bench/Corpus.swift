@@ -1,0 +1,52 @@
+import Foundation
+import TmuxDriver
+
+/// Benchmark inputs, generated at run time from `seeds/` (never committed).
+struct Corpus {
+    static let endMarker = "终点标记ENDMARK"
+
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "pizhu-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// The plain seeds (001–004) concatenated, as UTF-8.
+    static func seedText() throws -> String {
+        let seeds = TmuxSession.root + "/seeds"
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") && !$0.hasPrefix("000") }.sorted()
+        return try names.map { try String(contentsOfFile: seeds + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
+    }
+
+    /// A UTF-8 file of about `bytes` bytes: the seeds repeated, then an end marker line.
+    func utf8(bytes: Int, singleLine: Bool = false) throws -> String {
+        let path = directory + "/utf8-\(bytes)\(singleLine ? "-line" : "").txt"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        var unit = try Self.seedText()
+        if singleLine { unit = unit.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined() }
+        let data = Data(unit.utf8)
+        guard let handle = FileHandle(forWritingAtPath: path) ?? { FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path) }() else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        var written = 0
+        while written < bytes {
+            handle.write(data)
+            written += data.count
+        }
+        handle.write(Data(((singleLine ? "" : "\n") + Self.endMarker + "\n").utf8))
+        handle.closeFile()
+        return path
+    }
+
+    /// The same text in GB18030, converted with iconv.
+    func gb18030(from utf8Path: String) -> String {
+        let path = utf8Path + ".gb18030"
+        if !FileManager.default.fileExists(atPath: path) {
+            Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(utf8Path)) > \(Shell.quote(path))")
+        }
+        return path
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import TmuxDriver
+
+/// Times a pager (pizhu or less) in tmux: start to first screen, then `G` to the end.
+///
+/// Both programs are driven the same way (start, poll capture-pane every millisecond until
+/// the expected text shows), so tmux's own costs are in both figures and the ratio compares
+/// the programs.
+struct PagerTiming {
+    var command: String
+    var firstText: String
+    var endText: String
+
+    struct Result {
+        var firstScreen: Double
+        var toEnd: Double?
+    }
+
+    /// `endTimeout` caps the wait for `G` (less can take minutes on a single-line file).
+    func measure(width: Int, height: Int, timeout: Double = 120, endTimeout: Double = 20) -> Result? {
+        let start = Date()
+        let session = TmuxSession(width: width, height: height, command: command)
+        guard session.waitFor(timeout: timeout, pollMicroseconds: 1_000, { $0.contains(firstText) }) != nil else { return nil }
+        let first = Date().timeIntervalSince(start) * 1000
+        let sent = Date()
+        session.send(keys: "G")
+        let end = session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000) { $0.contains(endText) }
+        let toEnd = end == nil ? nil : Date().timeIntervalSince(sent) * 1000
+        session.send(keys: "q")
+        _ = session.exitStatus(timeout: 10)
+        return Result(firstScreen: first, toEnd: toEnd)
+    }
+}
