@@ -218,19 +218,31 @@ public final class UTF8FileText: TextSource {
         return b
     }
 
-    /// Decodes the scalar whose bytes are [from, to).
+    /// Decodes the scalar whose bytes are [from, to): the valid UTF-8 sequence at `from`
+    /// (stray continuation bytes after it are skipped), else U+FFFD.
     private func decode(from: Int, to: Int) -> Unicode.Scalar {
-        let b0 = byte(at: from)
-        let n = to - from
-        if b0 < 0x80 { return n == 1 ? Unicode.Scalar(b0) : "\u{FFFD}" }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(n)
-        for p in from..<to { bytes.append(byte(at: p)) }
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8()
-        // Stray continuation bytes after a valid character ride along with it, unseen.
-        if case .scalarValue(let s) = parser.decode(&iterator) { return s }
-        return "\u{FFFD}"
+        let b0 = UInt32(byte(at: from))
+        if b0 < 0x80 { return Unicode.Scalar(UInt8(b0)) }
+        let length: Int
+        var value: UInt32
+        var lower: UInt32 = 0x80, upper: UInt32 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: length = 2; value = b0 & 0x1F
+        case 0xE0: length = 3; value = b0 & 0x0F; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = b0 & 0x0F
+        case 0xED: length = 3; value = b0 & 0x0F; upper = 0x9F
+        case 0xF0: length = 4; value = b0 & 0x07; lower = 0x90
+        case 0xF1...0xF3: length = 4; value = b0 & 0x07
+        case 0xF4: length = 4; value = b0 & 0x07; upper = 0x8F
+        default: return "\u{FFFD}"
+        }
+        guard to - from >= length else { return "\u{FFFD}" }
+        for i in 1..<length {
+            let b = UInt32(byte(at: from + i))
+            if i == 1 ? (b < lower || b > upper) : (b & 0xC0 != 0x80) { return "\u{FFFD}" }
+            value = value << 6 | (b & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// The scalar offset of the scalar whose bytes include byte `p`.

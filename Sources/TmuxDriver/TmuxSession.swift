@@ -40,6 +40,9 @@ public final class TmuxSession {
     }
 
     deinit {
+        // End whatever still runs in the pane (a failed test may not have quit it), then the server.
+        let pane = display("#{pane_pid}")
+        if !pane.isEmpty { Shell.run("pkill -TERM -s \(pane)") }
         Shell.run("\(tmux) kill-server")
         Shell.run("rm -rf \(Shell.quote(directory))")
     }

@@ -7,16 +7,11 @@ import TmuxDriver
 struct CommandLineEndToEndTests {
     static let seed001 = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
 
-    func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "pizhu-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test("info --json on a GB18030 re-encoding: encoding, counts and the same SHA-256 as sha256sum")
     func infoJSON() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let dir = tmp.path
         let gb = dir + "/gb.txt"
         #expect(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed001)) > \(Shell.quote(gb))").status == 0)
         let r = Shell.run("\(Shell.quote(TmuxSession.binary)) info --json \(Shell.quote(gb))")
@@ -43,8 +38,9 @@ struct CommandLineEndToEndTests {
 
     @Test("a binary file is refused with exit status 1 unless --force")
     func binary() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let dir = tmp.path
         let file = dir + "/blob.bin"
         FileManager.default.createFile(atPath: file, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0x41]))
         let refused = Shell.run("\(Shell.quote(TmuxSession.binary)) cat \(Shell.quote(file))")
@@ -58,8 +54,9 @@ struct CommandLineEndToEndTests {
 
     @Test("the reader shows a Big5 file's encoding and r switches views")
     func readerEncodingAndView() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let dir = tmp.path
         let big5 = dir + "/big5.txt"
         let traditional = "中國科協黨組傳達學習近期中央有關重要會議和指示精神。會議指出，中共中央政治局會議對中央書記處指導群團工作和推動群團改革等方面的工作給予充分肯定，對做好今年各項工作提出了明確要求。\n"
         FileManager.default.createFile(atPath: dir + "/utf8.txt", contents: Data(String(repeating: traditional, count: 3).utf8))

@@ -5,16 +5,11 @@ import TmuxDriver
 /// A document that changes under the reader: reported, reloadable, never a crash.
 @Suite("files that change while open", .serialized)
 struct FileChangeEndToEndTests {
-    func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "pizhu-change-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test("an edited file is reported and :reload shows the new text")
     func editedAndReloaded() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let dir = tmp.path
         let file = dir + "/doc.txt"
         FileManager.default.createFile(atPath: file, contents: Data("第一版的文字。\n".utf8))
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
@@ -31,8 +26,9 @@ struct FileChangeEndToEndTests {
 
     @Test("a large file truncated while open is reported and reading on does not crash")
     func truncatedLargeFile() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let dir = tmp.path
         let file = dir + "/big.txt"
         let line = "科协组织坚持以新时代中国特色社会主义思想为指导，围绕中心、服务大局。\n"
         var blob = Data()

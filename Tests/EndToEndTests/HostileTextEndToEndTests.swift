@@ -16,17 +16,14 @@ struct HostileTextEndToEndTests {
         + [0x9B] + Array("31m".utf8) + [0xC2, 0x9B] + Array("2J".utf8) + [0xC2, 0x9D] + Array("0;PWNED".utf8)
         + Array("\u{202E}反向\u{202C}尾行结束\n".utf8)
 
-    static func writeHostile(in directory: String) -> String {
-        let path = directory + "/hostile.txt"
-        FileManager.default.createFile(atPath: path, contents: Data(hostile))
-        return path
+    static func writeHostile(in directory: TemporaryDirectory) -> String {
+        directory.write("hostile.txt", Data(hostile))
     }
 
     @Test("the reader shows placeholders; the title, screen and input stream are untouched")
     func reader() throws {
-        let dir = NSTemporaryDirectory() + "pizhu-hostile-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryDirectory("pizhu-hostile")
+        defer { dir.remove() }
         let file = Self.writeHostile(in: dir)
         let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
         let titleBefore = s.display("#{pane_title}")
@@ -48,11 +45,10 @@ struct HostileTextEndToEndTests {
 
     @Test("pizhu cat writes no control bytes either")
     func cat() throws {
-        let dir = NSTemporaryDirectory() + "pizhu-hostile-cat-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryDirectory("pizhu-hostile-cat")
+        defer { dir.remove() }
         let file = Self.writeHostile(in: dir)
-        let out = dir + "/out"
+        let out = dir.path + "/out"
         let r = Shell.run("\(Shell.quote(TmuxSession.binary)) cat --width 60 \(Shell.quote(file)) > \(Shell.quote(out))")
         #expect(r.status == 0)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
@@ -67,11 +63,10 @@ struct HostileTextEndToEndTests {
 struct TerminalStreamTests {
     @Test("recorded with script(1), the stream holds none of the document's escape sequences")
     func stream() throws {
-        let dir = NSTemporaryDirectory() + "pizhu-stream-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryDirectory("pizhu-stream")
+        defer { dir.remove() }
         let file = HostileTextEndToEndTests.writeHostile(in: dir)
-        let typescript = dir + "/typescript"
+        let typescript = dir.path + "/typescript"
         let inner = TmuxSession.pizhu(Shell.quote(file))
         let s = TmuxSession(width: 100, height: 24,
                             command: "script -q -f -e -c \(Shell.quote(inner)) \(Shell.quote(typescript))")

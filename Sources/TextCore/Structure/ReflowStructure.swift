@@ -124,25 +124,22 @@ public final class ReflowStructure: TextStructure {
 
     /// The nearest line before `line` that is not skippable, with the number of blank lines between.
     func previousSignificant(before line: LineIndex.Line) -> (facts: LineFacts, gap: Int)? {
-        var gap = 0
-        var current = lines.line(before: line)
-        while let l = current {
-            let f = facts(l)
-            if !isSkippable(f) { return (f, gap) }
-            if f.isBlank { gap += 1 }
-            current = lines.line(before: l)
-        }
-        return nil
+        significant(from: line) { self.lines.line(before: $0) }
     }
 
+    /// The nearest line after `line` that is not skippable, with the number of blank lines between.
     func nextSignificant(after line: LineIndex.Line) -> (facts: LineFacts, gap: Int)? {
+        significant(from: line) { self.lines.line(after: $0) }
+    }
+
+    private func significant(from line: LineIndex.Line, step: (LineIndex.Line) -> LineIndex.Line?) -> (facts: LineFacts, gap: Int)? {
         var gap = 0
-        var current = lines.line(after: line)
+        var current = step(line)
         while let l = current {
             let f = facts(l)
             if !isSkippable(f) { return (f, gap) }
             if f.isBlank { gap += 1 }
-            current = lines.line(after: l)
+            current = step(l)
         }
         return nil
     }

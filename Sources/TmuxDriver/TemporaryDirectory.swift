@@ -1,0 +1,21 @@
+import Foundation
+
+/// A private temporary folder for one test, removed with `remove()`.
+public struct TemporaryDirectory {
+    public let path: String
+
+    public init(_ prefix: String = "pizhu") throws {
+        path = NSTemporaryDirectory() + "\(prefix)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `data` to `name` in the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ data: Data) -> String {
+        let file = path + "/" + name
+        FileManager.default.createFile(atPath: file, contents: data)
+        return file
+    }
+}
