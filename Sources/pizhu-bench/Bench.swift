@@ -11,6 +11,8 @@ struct Bench {
         let quick = arguments.contains("--quick")
         let jsonPath = arguments.firstIndex(of: "--json").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let runs = quick ? 3 : 7
+        // --only decoding: just the in-process decoding, detection and layout figures.
+        let decodingOnly = arguments.contains("--only") && arguments.contains("decoding")
         let corpus = try Corpus()
         defer { corpus.remove() }
         print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
@@ -20,12 +22,26 @@ struct Bench {
         let sizes: [(String, Int)] = quick ? [("10 MB", 10 << 20), ("100 MB", 100 << 20)]
                                            : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
         let first = "习近平总书记在党的十九大"
+        if !decodingOnly {
+        // A seed as shipped (8 KB): start-up cost without any file-size effect.
+        let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
+        for (w, h) in [(80, 24)] {
+            let p = PagerTiming(command: TmuxSession.pizhu(Shell.quote(seed)), firstText: first, endText: "智力支持")
+            let l = PagerTiming(command: "env LANG=C.UTF-8 less \(Shell.quote(seed))", firstText: first, endText: "智力支持")
+            var a: [Double] = [], b: [Double] = []
+            for _ in 0..<runs {
+                if let r = p.measure(width: w, height: h) { a.append(r.firstScreen) }
+                if let r = l.measure(width: w, height: h) { b.append(r.firstScreen) }
+            }
+            report.add("first screen, seed 001 (8 KB), \(w)×\(h)", pizhu: Statistics.median(a), baseline: Statistics.median(b), name: "less", unit: "ms")
+        }
         for (label, bytes) in sizes {
             let file = try corpus.utf8(bytes: bytes)
             pagers(&report, label: "\(label) UTF-8", file: file, first: first, runs: runs, sizes: quick ? [(80, 24)] : [(80, 24), (200, 50)])
         }
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
         pagers(&report, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)])
+        }
 
         // Decoding: the whole GB18030 transcode, in process, against the iconv command.
         let gb = corpus.gb18030(from: try corpus.utf8(bytes: 100 << 20))

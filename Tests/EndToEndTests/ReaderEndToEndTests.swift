@@ -165,3 +165,25 @@ struct ReaderEndToEndTests {
         #expect(s.exitStatus() == 0)
     }
 }
+
+@Suite("colour and NO_COLOR", .serialized)
+struct ColourEndToEndTests {
+    /// An error message is drawn white on red where colour is allowed; with NO_COLOR only
+    /// attributes (reverse, bold) carry it.
+    @Test("NO_COLOR turns colour off, attributes stay", arguments: [false, true])
+    func noColor(disabled: Bool) throws {
+        // The test runner's own environment may carry NO_COLOR: set or unset it explicitly.
+        let env = (disabled ? "NO_COLOR=1" : "-u NO_COLOR") + " LANG=C.UTF-8"
+        let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(ReaderEndToEndTests.seed, environment: env))
+        try #require(s.waitFor(text: ReaderEndToEndTests.title) != nil)
+        s.send(keys: ":")
+        s.type("frobnicate")
+        s.send(keys: "Enter")
+        try #require(s.waitFor(text: "Unknown command") != nil)
+        let screen = s.capture(escapes: true)
+        #expect(screen.contains("\u{1B}[41m") == !disabled)
+        #expect(screen.contains("\u{1B}[7m"))
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+    }
+}

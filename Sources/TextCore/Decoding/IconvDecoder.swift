@@ -21,10 +21,21 @@ public enum IconvDecoder {
         if Int(bitPattern: cd) == -1 { return nil }
         defer { iconv_close(cd) }
         let total = bytes.count - start
-        var out = [Unicode.Scalar](repeating: "\0", count: max(16, total + 16))
+        // An uninitialised buffer that grows as needed: CJK legacy encodings use two bytes a
+        // character, so half the input length in scalars is the usual need.
+        var capacity = max(64, total / 2 + 64)
+        var out = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        defer { out.deallocate() }
         var outUsed = 0
         var invalid = 0
         let chunk = 1 << 22
+        func grow(_ extra: Int) {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity + extra)
+            bigger.update(from: out, count: outUsed)
+            out.deallocate()
+            out = bigger
+            capacity += extra
+        }
         bytes.withUnsafeBufferPointer { input in
             guard let base = input.baseAddress else { return }
             var offset = start
@@ -32,33 +43,33 @@ public enum IconvDecoder {
                 let chunkEnd = min(bytes.count, offset + chunk)
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base + offset).assumingMemoryBound(to: CChar.self)
                 var inLeft = chunkEnd - offset
-                if out.count - outUsed < inLeft + 8 { out += [Unicode.Scalar](repeating: "\0", count: inLeft + 8) }
-                let result: Int = out.withUnsafeMutableBytes { ob in
-                    // Unicode.Scalar is a UInt32: iconv writes UTF-32LE straight into the array.
-                    var outPtr: UnsafeMutablePointer<CChar>? = (ob.baseAddress! + outUsed * 4).assumingMemoryBound(to: CChar.self)
-                    var outLeft = ob.count - outUsed * 4
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    outUsed = (ob.count - outLeft) / 4
-                    return r
-                }
+                if capacity - outUsed < inLeft + 8 { grow(max(capacity / 2, inLeft + 8)) }
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out + outUsed).assumingMemoryBound(to: CChar.self)
+                var outLeft = (capacity - outUsed) * 4
+                let result = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                outUsed = capacity - outLeft / 4
                 let error = result == -1 ? errno : 0
                 offset = chunkEnd - inLeft
                 if error == EILSEQ || (error == EINVAL && chunkEnd == bytes.count) {
                     invalid += 1
                     if strict { return }
-                    if outUsed == out.count { out.append("\0") }
-                    out[outUsed] = "\u{FFFD}"
+                    if outUsed == capacity { grow(64) }
+                    out[outUsed] = 0xFFFD
                     outUsed += 1
                     offset += 1
                 } else if error == E2BIG {
-                    out += [Unicode.Scalar](repeating: "\0", count: inLeft + 16)
+                    grow(inLeft + 64)
                 }
                 // EINVAL before the end: a character straddles the chunk edge; the next chunk starts with it.
                 progress?(Double(offset - start) / Double(max(1, total)))
             }
         }
         if strict && invalid > 0 { return ([], invalid) }
-        out.removeSubrange(outUsed...)
-        return (out, invalid)
+        // iconv wrote UTF-32 code points, each a valid scalar: copy them into the result as is.
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: outUsed) { buffer, count in
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: out, byteCount: outUsed * 4)
+            count = outUsed
+        }
+        return (scalars, invalid)
     }
 }
