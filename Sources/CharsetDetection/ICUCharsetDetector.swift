@@ -1,4 +1,7 @@
-internal import CICU
+// Implementation-only: a client that also imports Foundation must never load the system
+// ICU's C module (its types clash with Foundation's private ICU). Safe here because the
+// public API below is made of Swift types only.
+@_implementationOnly import CICU
 
 /// A candidate encoding and ICU's confidence in it (0–100).
 public struct CharsetGuess: Equatable, Sendable {

@@ -15,7 +15,7 @@ public struct TemporaryDirectory {
     @discardableResult
     public func write(_ name: String, _ data: Data) -> String {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: data)
+        _ = FileManager.default.createFile(atPath: file, contents: data)
         return file
     }
 }

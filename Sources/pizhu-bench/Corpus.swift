@@ -28,7 +28,7 @@ struct Corpus {
         var unit = try Self.seedText()
         if singleLine { unit = unit.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined() }
         let data = Data(unit.utf8)
-        guard let handle = FileHandle(forWritingAtPath: path) ?? { FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path) }() else {
+        guard let handle = FileHandle(forWritingAtPath: path) ?? { _ = FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path) }() else {
             throw CocoaError(.fileWriteUnknown)
         }
         var written = 0

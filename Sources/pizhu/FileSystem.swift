@@ -55,13 +55,18 @@ enum FileSystem {
 
     static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        return getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : "."
+        return getcwd(&buffer, buffer.count) != nil ? cString(buffer) : "."
     }
 
     static var executablePath: String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return n > 0 ? String(cString: buffer) : nil
+        return n > 0 ? cString(buffer) : nil
+    }
+
+    /// The text of a NUL-terminated buffer.
+    private static func cString(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func environment(_ name: String) -> String? {
