@@ -42,7 +42,7 @@ struct CommandLineEndToEndTests {
         defer { tmp.remove() }
         let dir = tmp.path
         let file = dir + "/blob.bin"
-        FileManager.default.createFile(atPath: file, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0x41]))
+        _ = FileManager.default.createFile(atPath: file, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0x41]))
         let refused = Shell.run("\(Shell.quote(TmuxSession.binary)) cat \(Shell.quote(file))")
         #expect(refused.status == 1)
         #expect(refused.output.contains("binary"))
@@ -59,7 +59,7 @@ struct CommandLineEndToEndTests {
         let dir = tmp.path
         let big5 = dir + "/big5.txt"
         let traditional = "中國科協黨組傳達學習近期中央有關重要會議和指示精神。會議指出，中共中央政治局會議對中央書記處指導群團工作和推動群團改革等方面的工作給予充分肯定，對做好今年各項工作提出了明確要求。\n"
-        FileManager.default.createFile(atPath: dir + "/utf8.txt", contents: Data(String(repeating: traditional, count: 3).utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/utf8.txt", contents: Data(String(repeating: traditional, count: 3).utf8))
         #expect(Shell.run("iconv -f UTF-8 -t BIG5-HKSCS \(Shell.quote(dir + "/utf8.txt")) > \(Shell.quote(big5))").status == 0)
         let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(big5)))
         #expect(s.waitFor(text: "中國科協黨組傳達") != nil)

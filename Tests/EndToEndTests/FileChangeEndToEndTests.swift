@@ -11,7 +11,7 @@ struct FileChangeEndToEndTests {
         defer { tmp.remove() }
         let dir = tmp.path
         let file = dir + "/doc.txt"
-        FileManager.default.createFile(atPath: file, contents: Data("第一版的文字。\n".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("第一版的文字。\n".utf8))
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
         try #require(s.waitFor(text: "第一版的文字") != nil)
         try Data("第二版的文字，已经修改。\n".utf8).write(to: URL(fileURLWithPath: file))
@@ -35,7 +35,7 @@ struct FileChangeEndToEndTests {
         let chunk = Data(String(repeating: line, count: 10_000).utf8)
         while blob.count < 20 << 20 { blob.append(chunk) }
         blob.append(Data("最后一行的标记文字\n".utf8))
-        FileManager.default.createFile(atPath: file, contents: blob)
+        _ = FileManager.default.createFile(atPath: file, contents: blob)
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
         try #require(s.waitFor(text: "围绕中心") != nil)
         s.send(keys: "G")

@@ -8,7 +8,7 @@ final class TemporaryFile {
     let path: String
     init(_ bytes: [UInt8]) {
         path = NSTemporaryDirectory() + "pizhu-test-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
     deinit { unlink(path) }
 }
