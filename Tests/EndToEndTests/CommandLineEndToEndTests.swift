@@ -70,4 +70,35 @@ struct CommandLineEndToEndTests {
         s.send(keys: "q")
         #expect(s.exitStatus() == 0)
     }
+
+    @Test("cat --encoding reads a file as told; --show-segments shows the separators")
+    func catEncodingAndSegments() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let gbk = tmp.path + "/short.txt"
+        // Four characters: too short to detect reliably, so the override matters.
+        #expect(Shell.run("printf '中文排版' | iconv -f UTF-8 -t GBK > \(Shell.quote(gbk))").status == 0)
+        let r = Shell.run("\(Shell.quote(TmuxSession.binary)) cat --encoding gbk \(Shell.quote(gbk))")
+        #expect(r.status == 0)
+        #expect(r.output == "中文排版\n")
+        let seed = TmuxSession.root + "/seeds/000_8b9b7713cf26d312.txt"
+        let hidden = Shell.run("\(Shell.quote(TmuxSession.binary)) cat --width 200 \(Shell.quote(seed))").output
+        let shown = Shell.run("\(Shell.quote(TmuxSession.binary)) cat --show-segments --width 200 \(Shell.quote(seed))").output
+        #expect(!hidden.contains("|"))
+        #expect(shown.hasPrefix("为|疫情|防控|"))
+    }
+
+    @Test("PIZHU_TRACE records the first frame and how the reader ended")
+    func trace() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let trace = tmp.path + "/trace"
+        let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(Self.seed001), environment: "LANG=C.UTF-8 PIZHU_TRACE=" + Shell.quote(trace)))
+        try #require(s.waitFor(text: "F1 help") != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+        let lines = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(lines.first?.hasPrefix("first-frame-ms ") == true)
+        #expect(lines.last == "exit quit")
+    }
 }

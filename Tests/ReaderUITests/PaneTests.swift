@@ -72,4 +72,30 @@ struct PaneTests {
         app.press("q")
         #expect(app.effects == [.suspend, .quit])
     }
+
+    @Test("S shows and hides the separators of a segmented text; r switches views; Ctrl-L asks for a redraw")
+    func segmentsAndViews() {
+        let text = String(repeating: "为|疫情|防控|和|经济社会|发展|汇聚|科技|力量|。|", count: 8)
+        let app = TestApp(size: Size(width: 80, height: 12), settings: LayoutSettings(measure: 60), document: ("seg.txt", text))
+        #expect(!app.lines[0].contains("|"))
+        #expect(app.statusLine.contains("重排 reflow"))
+        app.press("S")
+        #expect(app.lines[0].contains("为|疫情|"))
+        #expect(app.statusLine.contains("word separators shown"))
+        app.press("k")   // any key clears the message; the status line then names the mode
+        #expect(app.statusLine.contains("分词"))
+        app.press("S")
+        #expect(!app.lines[0].contains("|"))
+        app.press("r")
+        #expect(app.statusLine.contains("原文 original"))
+        app.press("<C-l>")
+        #expect(app.effects == [.redraw])
+    }
+
+    @Test("S on a text without separators says so")
+    func noSegments() {
+        let app = TestApp(document: ("a.txt", "正文"))
+        app.press("S")
+        #expect(app.statusLine.contains("no | word separator"))
+    }
 }
