@@ -97,7 +97,7 @@ extension ReaderState {
         let name = viewport.map { $0.document.name } ?? libraryTitle
         if let message {
             // A message takes the room; the document name and position stay.
-            let position = viewport.map { " \($0.percent)%" } ?? ""
+            let position = viewport.map { " " + $0.percentLabel } ?? ""
             let x = buffer.put(" \(name)\(position) │ ", x: 0, y: rect.y, style: style, width: rect.width / 3)
             buffer.put(message.text, x: x, y: rect.y, style: message.isError ? Theme.error : style,
                        width: max(0, rect.width - x - helpHint.count - 2))
@@ -106,7 +106,7 @@ extension ReaderState {
             if let viewport, focus == .text || !libraryVisible || frameIsWide {
                 let view = viewport.view == .reflow ? "重排 reflow" : "原文 original"
                 let segments = viewport.showsSegments ? " │ 分词 |" : ""
-                left = " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percent)% │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
+                left = " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percentLabel) │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
             } else {
                 left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
             }

@@ -83,13 +83,17 @@ public final class TextViewport {
         syncOffset()
     }
 
-    /// Progress through the document: the end of the last visible row as a percentage.
-    public var percent: Int {
-        let count = document.text.count
+    /// Progress through the document: the end of the last visible row as a percentage; nil
+    /// while a large file is still being counted.
+    public var percent: Int? {
+        guard let count = document.text.knownCount else { return nil }
         guard count > 0 else { return 100 }
         let end = visibleRows.last?.1.range.upperBound ?? 0
         return min(100, end * 100 / count)
     }
+
+    /// "37%", or "…%" while the file is still being counted.
+    public var percentLabel: String { percent.map { "\($0)%" } ?? "…%" }
 
     private func syncOffset() {
         let row = layout.row(at: top)

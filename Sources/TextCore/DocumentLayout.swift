@@ -57,7 +57,7 @@ public final class DocumentLayout {
             for i in rows.indices { rows[i].isHeading = true }
         }
         let spacing = settings.paragraphSpacing || structure.separatesParagraphs
-        if spacing && block.isParagraphEnd && block.owned.upperBound < text.count {
+        if spacing && block.isParagraphEnd && text.contains(block.owned.upperBound) {
             let end = block.owned.upperBound
             rows.append(VisualRow(range: end..<end, cells: [], clusterColumns: [], isParagraphStart: false, isSpacer: true))
         }
@@ -73,7 +73,7 @@ public final class DocumentLayout {
 
     /// The position of the (non-spacer) row that owns `offset`.
     public func position(containing offset: Int) -> RowPosition {
-        let o = min(max(0, offset), max(0, text.count - 1))
+        let o = text.clampedOffset(offset)
         let start = blockStart(containing: o)
         let rows = rows(ofBlock: start)
         let index = rows.firstIndex { !$0.isSpacer && $0.range.contains(o) } ?? 0
@@ -84,7 +84,7 @@ public final class DocumentLayout {
         let rows = rows(ofBlock: p.blockStart)
         if p.index + 1 < rows.count { return RowPosition(blockStart: p.blockStart, index: p.index + 1) }
         let end = block(startingAt: p.blockStart).owned.upperBound
-        guard end < text.count, end > p.blockStart else { return nil }
+        guard text.contains(end), end > p.blockStart else { return nil }
         return RowPosition(blockStart: end, index: 0)
     }
 
@@ -121,7 +121,7 @@ public final class DocumentLayout {
 
     /// Start of the block that owns `offset`.
     public func blockStart(containing offset: Int) -> Int {
-        guard text.count > 0 else { return 0 }
+        guard !text.isEmpty else { return 0 }
         let b = structure.block(containing: offset)
         blocks[b.owned.lowerBound] = b
         return b.owned.lowerBound

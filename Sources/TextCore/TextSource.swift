@@ -14,12 +14,24 @@ public protocol TextSource: AnyObject {
     func lastTerminator(before offset: Int) -> Int?
     /// Offset of the first line terminator at or after `offset`, or nil.
     func firstTerminator(from offset: Int) -> Int?
+    /// True if `offset` is a scalar of the text (0 ≤ offset < count). A large file answers this
+    /// for offsets near its start before it has been counted to its end; `count` may wait.
+    func contains(_ offset: Int) -> Bool
+    /// `count`, or nil while it is still being established.
+    var knownCount: Int? { get }
 }
 
 /// LF, CR and form feed end lines.
 @inline(__always) func isLineTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
 
 extension TextSource {
+    public func contains(_ offset: Int) -> Bool { offset >= 0 && offset < count }
+    public var knownCount: Int? { count }
+    /// True if the text has no scalars.
+    public var isEmpty: Bool { !contains(0) }
+    /// `offset` if it is in the text, else the last offset (0 for an empty text).
+    public func clampedOffset(_ offset: Int) -> Int { contains(offset) ? max(0, offset) : max(0, count - 1) }
+
     /// The text in `range` as a Swift string (for tests, quotes and search).
     public func string(in range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()

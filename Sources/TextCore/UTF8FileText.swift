@@ -1,6 +1,7 @@
 import Dispatch
 import CGlibcExtras
 import Glibc
+import Synchronization
 
 /// A large UTF-8 file read on demand: random access by scalar offset without decoding the
 /// whole file or holding it in memory.
@@ -12,7 +13,11 @@ import Glibc
 ///
 /// Offsets: every byte that is not a UTF-8 continuation byte starts a scalar; a scalar's
 /// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
-/// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it. So the scalar count is the number of non-continuation bytes (counted eight bytes
+/// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it.
+///
+/// The counting runs in the background on two threads while the first screen shows:
+/// offsets near the start are usable as soon as their 1 MiB chunk is counted, and only what
+/// needs the end (`count`, `G`, the percentage) waits for the rest. So the scalar count is the number of non-continuation bytes (counted eight bytes
 /// at a time when the file is opened), stepping backwards is as easy as forwards, and
 /// offsets agree with `UTF8Validator.decode` on every valid file.
 public final class UTF8FileText: TextSource {
@@ -20,7 +25,11 @@ public final class UTF8FileText: TextSource {
     public let byteCount: Int
     /// Bytes skipped at the start (a UTF-8 byte-order mark).
     public let start: Int
-    public private(set) var count: Int
+    /// The number of scalars; waits for the background count to finish.
+    public var count: Int {
+        counter.waitUntilDone()
+        return counter.total
+    }
     /// Set when a read came back short: the file was truncated or rewritten since it was opened.
     public private(set) var changedOnDisk = false
 
@@ -28,9 +37,7 @@ public final class UTF8FileText: TextSource {
     private static let cacheLimit = 64
     private let fd: Int32
     private let identity: FileIdentity
-    /// Scalar offset of the first scalar whose lead byte is in 4 KiB block b (so any
-    /// offset is found by a binary search and a scan of at most 4 KiB).
-    private var blockStarts: [Int] = []
+    private let counter: ScalarCounter
     static let blockSize = 4096
     private var cache: [Int: [UInt8]] = [:]
     private var cacheOrder: [Int] = []
@@ -59,13 +66,18 @@ public final class UTF8FileText: TextSource {
         identity = FileIdentity(st)
         byteCount = Int(st.st_size)
         start = bomLength
-        count = 0
         posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-        countScalars()
+        counter = ScalarCounter(fd: fd, byteCount: byteCount, start: bomLength,
+                                chunkSize: Self.chunkSize, blockSize: Self.blockSize)
         cursor = (0, start)
     }
 
-    deinit { close(fd) }
+    public var knownCount: Int? { counter.isDone ? counter.total : nil }
+
+    public func contains(_ offset: Int) -> Bool {
+        guard offset >= 0 else { return false }
+        return counter.contains(offset)
+    }
 
     /// True if the file on disk is no longer the one that was opened (size, time or inode changed).
     public func hasChangedOnDisk() -> Bool {
@@ -76,38 +88,6 @@ public final class UTF8FileText: TextSource {
     }
 
     // MARK: Counting
-
-    private func countScalars() {
-        let blocks = (byteCount + Self.blockSize - 1) / Self.blockSize
-        let chunks = (byteCount + Self.chunkSize - 1) / Self.chunkSize
-        let perChunk = Self.chunkSize / Self.blockSize
-        var counts = [Int](repeating: 0, count: blocks)
-        let fd = self.fd, start = self.start, size = Self.chunkSize, total = byteCount, blockSize = Self.blockSize
-        counts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let results = out.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                var buffer = [UInt8](repeating: 0, count: size)
-                var k = worker
-                while k < chunks {
-                    let from = k * size
-                    let n = buffer.withUnsafeMutableBytes { Self.readFully(fd, $0.baseAddress!, min(size, total - from), at: from) }
-                    buffer.withUnsafeBufferPointer { p in
-                        var b = 0
-                        while b * blockSize < n {
-                            let lo = b == 0 && k == 0 ? min(start, n) : b * blockSize
-                            let hi = min(n, (b + 1) * blockSize)
-                            results[k * perChunk + b] = lo < hi ? Self.leadBytes(UnsafeBufferPointer(rebasing: p[lo..<hi])) : 0
-                            b += 1
-                        }
-                    }
-                    k += 2
-                }
-            }
-        }
-        blockStarts = [Int](repeating: 0, count: blocks + 1)
-        for b in 0..<blocks { blockStarts[b + 1] = blockStarts[b] + counts[b] }
-        count = blockStarts[blocks]
-    }
 
     /// Bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
     static func leadBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
@@ -126,6 +106,10 @@ public final class UTF8FileText: TextSource {
             i += 1
         }
         return n - continuation
+    }
+
+    static func readFullyForCounting(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
+        readFully(fd, into, length, at: offset)
     }
 
     private static func readFully(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
@@ -185,7 +169,7 @@ public final class UTF8FileText: TextSource {
 
     /// The byte where scalar `o` starts.
     func byteOffset(ofScalar o: Int) -> Int {
-        if o == count { return byteCount }
+        if !contains(o) { return byteCount }
         if o == cursor.scalar { return cursor.byte }
         if o == cursor.scalar + 1 || o == cursor.scalar - 1 || abs(o - cursor.scalar) < 64 {
             var b = cursor.byte
@@ -195,8 +179,9 @@ public final class UTF8FileText: TextSource {
             cursor = (o, b)
             return b
         }
-        // The 4 KiB block whose lead bytes include scalar o.
-        var lo = 0, hi = blockStarts.count - 2
+        // The 4 KiB block whose lead bytes include scalar o (contains(o) made sure it is counted).
+        let blockStarts = counter.blockStarts
+        var lo = 0, hi = counter.publishedBlocks - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if blockStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
@@ -248,6 +233,8 @@ public final class UTF8FileText: TextSource {
     /// The scalar offset of the scalar whose bytes include byte `p`.
     func scalarOffset(ofByte p: Int) -> Int {
         let block = p / Self.blockSize
+        counter.waitForBlock(block)
+        let blockStarts = counter.blockStarts
         let from = block == 0 ? start : block * Self.blockSize
         let k = p / Self.chunkSize
         let chunkBase = k * Self.chunkSize
@@ -258,7 +245,7 @@ public final class UTF8FileText: TextSource {
 
     public func lastTerminator(before offset: Int) -> Int? {
         guard offset > 0 else { return nil }
-        var end = byteOffset(ofScalar: min(offset, count))   // search bytes [.., end)
+        var end = byteOffset(ofScalar: offset)   // search bytes [.., end); the end of the file if offset is past it
         while end > start {
             let k = (end - 1) / Self.chunkSize
             let chunkBase = k * Self.chunkSize
@@ -283,7 +270,7 @@ public final class UTF8FileText: TextSource {
     }
 
     public func firstTerminator(from offset: Int) -> Int? {
-        guard offset < count else { return nil }
+        guard contains(offset) else { return nil }
         var begin = byteOffset(ofScalar: max(0, offset))
         while begin < byteCount {
             let k = begin / Self.chunkSize
@@ -318,7 +305,9 @@ public final class UTF8FileText: TextSource {
     }
 
     public func scalars(in range: Range<Int>) -> [Unicode.Scalar] {
-        let r = range.clamped(to: 0..<count)
+        let lower = max(0, range.lowerBound)
+        let upper = contains(range.upperBound - 1) ? range.upperBound : count
+        let r = lower..<max(lower, upper)
         guard !r.isEmpty else { return [] }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(r.count)
@@ -331,5 +320,104 @@ public final class UTF8FileText: TextSource {
         }
         cursor = (r.upperBound, from)
         return out
+    }
+}
+
+/// Counts the scalars of a UTF-8 file in the background, 1 MiB chunk by chunk on two threads,
+/// and publishes the 4 KiB-block index in file order as soon as each prefix is complete.
+///
+/// Workers write per-block counts for their own chunks (disjoint memory); the prefix sums are
+/// computed under the lock, and readers read `blockStarts` only below `publishedBlocks`, which
+/// they read under the same lock, so every value they see was written before it.
+final class ScalarCounter: @unchecked Sendable {
+    let blocks: Int
+    let chunks: Int
+    let perChunk: Int
+    let blockCounts: UnsafeMutablePointer<Int>
+    let blockStarts: UnsafeMutablePointer<Int>
+    private let state = Mutex(Progress())
+
+    struct Progress {
+        var chunkDone: [Bool] = []
+        var publishedChunks = 0
+        var done = false
+        var total = 0
+    }
+
+    init(fd: Int32, byteCount: Int, start: Int, chunkSize: Int, blockSize: Int) {
+        blocks = (byteCount + blockSize - 1) / blockSize
+        chunks = (byteCount + chunkSize - 1) / chunkSize
+        perChunk = chunkSize / blockSize
+        blockCounts = .allocate(capacity: max(1, blocks))
+        blockCounts.initialize(repeating: 0, count: max(1, blocks))
+        blockStarts = .allocate(capacity: blocks + 1)
+        blockStarts.initialize(repeating: 0, count: blocks + 1)
+        let chunks = self.chunks
+        state.withLock { $0.chunkDone = [Bool](repeating: false, count: chunks); $0.done = chunks == 0 }
+        guard chunks > 0 else { return }
+        DispatchQueue.global().async { [self] in
+            DispatchQueue.concurrentPerform(iterations: 2) { worker in
+                var buffer = [UInt8](repeating: 0, count: chunkSize)
+                var k = worker
+                while k < chunks {
+                    let from = k * chunkSize
+                    let n = buffer.withUnsafeMutableBytes { UTF8FileText.readFullyForCounting(fd, $0.baseAddress!, min(chunkSize, byteCount - from), at: from) }
+                    buffer.withUnsafeBufferPointer { p in
+                        for b in 0..<perChunk where k * perChunk + b < blocks {
+                            let lo = b == 0 && k == 0 ? min(start, n) : min(b * blockSize, n)
+                            let hi = min(n, (b + 1) * blockSize)
+                            blockCounts[k * perChunk + b] = lo < hi ? UTF8FileText.leadBytes(UnsafeBufferPointer(rebasing: p[lo..<hi])) : 0
+                        }
+                    }
+                    publish(chunk: k)
+                    k += 2
+                }
+            }
+        }
+    }
+
+    deinit {
+        blockCounts.deallocate()
+        blockStarts.deallocate()
+    }
+
+    private func publish(chunk k: Int) {
+        state.withLock { p in
+            p.chunkDone[k] = true
+            while p.publishedChunks < chunks && p.chunkDone[p.publishedChunks] {
+                let c = p.publishedChunks
+                for b in (c * perChunk)..<min(blocks, (c + 1) * perChunk) { blockStarts[b + 1] = blockStarts[b] + blockCounts[b] }
+                p.publishedChunks += 1
+            }
+            if p.publishedChunks == chunks {
+                p.done = true
+                p.total = blockStarts[blocks]
+            }
+        }
+    }
+
+    var isDone: Bool { state.withLock { $0.done } }
+    var total: Int { state.withLock { $0.total } }
+
+    /// Blocks whose start offsets are final.
+    var publishedBlocks: Int { state.withLock { min(blocks, $0.publishedChunks * perChunk) } }
+
+    func waitUntilDone() {
+        while !isDone { usleep(200) }
+    }
+
+    /// Waits until block `b`'s start offset is final.
+    func waitForBlock(_ b: Int) {
+        while publishedBlocks <= min(b, blocks - 1) && !isDone { usleep(200) }
+    }
+
+    /// Whether scalar `o` exists, waiting only as long as needed to know.
+    func contains(_ o: Int) -> Bool {
+        while true {
+            let (done, total, published) = state.withLock { ($0.done, $0.total, min(blocks, $0.publishedChunks * perChunk)) }
+            if done { return o < total }
+            if published > 0 && o < blockStarts[published] { return true }
+            usleep(200)
+        }
     }
 }

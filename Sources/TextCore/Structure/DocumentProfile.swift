@@ -34,7 +34,7 @@ public struct DocumentProfile: Equatable, Sendable {
     public static func measure(_ text: TextSource, lines index: LineIndex) -> DocumentProfile {
         var widths: [Int: Int] = [:]
         var facts: [LineFacts] = []
-        var line: LineIndex.Line? = text.count > 0 ? index.line(startingAt: 0) : nil
+        var line: LineIndex.Line? = text.isEmpty ? nil : index.line(startingAt: 0)
         var scalars = 0
         var lf = 0, crlf = 0, cr = 0
         while let l = line, facts.count < sampleLines, scalars < sampleScalars {
@@ -81,7 +81,7 @@ public struct DocumentProfile: Equatable, Sendable {
 
     /// `|` makes up at least a tenth of the non-space scalars of the sample.
     static func segmented(_ text: TextSource) -> Bool {
-        let sample = text.scalars(in: 0..<min(text.count, sampleScalars))
+        let sample = text.scalars(in: 0..<sampleScalars)
         var bars = 0, other = 0
         for s in sample where !LineFacts.isWhitespace(s) && s != "\n" && s != "\r" {
             if s == "|" { bars += 1 } else { other += 1 }

@@ -21,7 +21,7 @@ public final class LineIndex {
     public func line(containing offset: Int) -> Line {
         var start = 0
         if let t = text.lastTerminator(before: offset) {
-            if t == offset - 1 && text.scalar(at: t) == "\r" && offset < text.count && text.scalar(at: offset) == "\n" {
+            if t == offset - 1 && text.scalar(at: t) == "\r" && text.contains(offset) && text.scalar(at: offset) == "\n" {
                 // The LF of a CRLF belongs to the line its CR ends.
                 start = (text.lastTerminator(before: t)).map { $0 + 1 } ?? 0
             } else {
@@ -36,8 +36,8 @@ public final class LineIndex {
         if let cached = cache[start] { return cached }
         let end = text.firstTerminator(from: start) ?? text.count
         var next = end
-        if next < text.count {
-            next += (text.scalar(at: next) == "\r" && next + 1 < text.count && text.scalar(at: next + 1) == "\n") ? 2 : 1
+        if text.contains(next) {
+            next += (text.scalar(at: next) == "\r" && text.contains(next + 1) && text.scalar(at: next + 1) == "\n") ? 2 : 1
         }
         let line = Line(start: start, contentEnd: end, next: next)
         if cache.count >= 8192 { cache.removeAll(keepingCapacity: true) }
@@ -47,7 +47,7 @@ public final class LineIndex {
 
     /// The line after `line`, or nil at the end.
     public func line(after line: Line) -> Line? {
-        line.next < text.count ? self.line(startingAt: line.next) : nil
+        text.contains(line.next) ? self.line(startingAt: line.next) : nil
     }
 
     /// The line before `line`, or nil at the start.

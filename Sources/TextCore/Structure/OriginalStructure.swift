@@ -18,8 +18,8 @@ public final class OriginalStructure: TextStructure {
     public var separatesParagraphs: Bool { false }
 
     public func block(containing offset: Int) -> Block {
-        guard text.count > 0 else { return Block(content: 0..<0, owned: 0..<0) }
-        let line = lines.line(containing: min(offset, text.count - 1))
+        guard !text.isEmpty else { return Block(content: 0..<0, owned: 0..<0) }
+        let line = lines.line(containing: text.clampedOffset(offset))
         return Slicer.block(of: line.content, ownedEnd: line.next, containing: offset, text: text, maxLength: Self.maxBlockLength)
     }
 

@@ -40,8 +40,8 @@ public final class ReflowStructure: TextStructure {
     // MARK: Blocks
 
     public func block(containing offset: Int) -> Block {
-        guard text.count > 0 else { return Block(content: 0..<0, owned: 0..<0) }
-        let o = min(max(0, offset), text.count - 1)
+        guard !text.isEmpty else { return Block(content: 0..<0, owned: 0..<0) }
+        let o = text.clampedOffset(offset)
         let line = lines.line(containing: o)
         var anchor = facts(line)
         if isSkippable(anchor) {

@@ -21,8 +21,8 @@ public final class SegmentedStructure: TextStructure {
     public var separatesParagraphs: Bool { true }
 
     public func block(containing offset: Int) -> Block {
-        guard text.count > 0 else { return Block(content: 0..<0, owned: 0..<0) }
-        let o = min(max(0, offset), text.count - 1)
+        guard !text.isEmpty else { return Block(content: 0..<0, owned: 0..<0) }
+        let o = text.clampedOffset(offset)
         let line = lines.line(containing: o)
         guard line.contentEnd - line.start <= Self.scanLimit else {
             return Slicer.block(of: line.content, ownedEnd: line.next, containing: o, text: text,
