@@ -100,3 +100,34 @@ struct UTF8FileTextTests {
         #expect(rows.contains { $0.1.text.contains("here.") })
     }
 }
+
+@Suite("counting a large file in the background")
+struct BackgroundCountTests {
+    @Test("offsets near the start are usable at once; count and contains agree with memory once counted")
+    func counting() throws {
+        var bytes = UTF8FileTextTests.big
+        while bytes.count < 12 << 20 { bytes += UTF8FileTextTests.big }
+        let file = TemporaryFile(bytes)
+        let text = try UTF8FileText(path: file.path)
+        #expect(text.contains(0))
+        #expect(text.scalars(in: 0..<10) == Array(UTF8FileTextTests.big.prefix(200).split(separator: 0).first.map { String(decoding: $0, as: UTF8.self) }!.unicodeScalars.prefix(10)))
+        let expected = UTF8Validator.decode(bytes).scalars.count
+        #expect(text.count == expected)
+        #expect(text.knownCount == expected)
+        #expect(text.contains(expected - 1))
+        #expect(!text.contains(expected))
+        #expect(!text.contains(-1))
+        #expect(text.scalar(at: expected - 1) == "\n")
+    }
+
+    @Test("an empty file and a file of only a BOM have no scalars")
+    func empty() throws {
+        for bytes in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {
+            let file = TemporaryFile(bytes)
+            let text = try UTF8FileText(path: file.path, skipping: bytes.count)
+            #expect(text.count == 0)
+            #expect(text.isEmpty)
+            #expect(text.scalars(in: 0..<10).isEmpty)
+        }
+    }
+}
