@@ -9,6 +9,11 @@ extern int wcwidth(wchar_t c);
 /* memrchr: a GNU extension (backward search for line starts in large files). */
 #include <stddef.h>
 extern void *memrchr(const void *s, int c, size_t n);
+/* Lower the calling thread's priority (background counting must not slow the first screen). */
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/resource.h>
+static inline void cge_lower_thread_priority(int nice) { setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice); }
 
 /* Width of one code point under a private C.UTF-8 locale, so the answer does not depend on
    the process locale (which is "C" inside tests). Returns -2 if no UTF-8 locale exists. */

@@ -357,6 +357,9 @@ final class ScalarCounter: @unchecked Sendable {
         guard chunks > 0 else { return }
         DispatchQueue.global().async { [self] in
             DispatchQueue.concurrentPerform(iterations: 2) { worker in
+                // Below the reader's priority: the first screen must not wait for the count.
+                // (A thread's nice value can only be raised back by root, so it is left at 10.)
+                cge_lower_thread_priority(10)
                 var buffer = [UInt8](repeating: 0, count: chunkSize)
                 var k = worker
                 while k < chunks {

@@ -5,7 +5,7 @@
 /// characters as a Latin one of the same width.
 public struct DocumentProfile: Equatable, Sendable {
     public static let sampleLines = 2000
-    public static let sampleScalars = 1 << 18
+    public static let sampleScalars = 1 << 16
 
     /// The most common width of non-blank lines, in cells.
     public var modalWidth: Int
