@@ -91,7 +91,7 @@ extension ReaderState {
             }
             return
         }
-        let style = Theme.statusMono
+        let style = Theme.status
         buffer.fill(rect, style: style)
         let helpHint = "F1 help"
         let name = viewport.map { $0.document.name } ?? libraryTitle

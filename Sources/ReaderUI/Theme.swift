@@ -3,8 +3,7 @@ import ScreenCore
 /// The reader's styles. Each colour is paired with an attribute so the meaning survives on
 /// monochrome terminals and under `NO_COLOR`.
 enum Theme {
-    static let status = Style(foreground: .black, background: .cyan, reverse: false)
-    static let statusMono = Style(reverse: true)
+    static let status = Style(reverse: true)
     static let error = Style(foreground: .white, background: .red, bold: true)
     static let selection = Style(reverse: true)
     static let selectionUnfocused = Style(underline: true)

@@ -54,15 +54,6 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
     }
 
-    /// Changes the style of the cells in a rectangle, keeping their glyphs.
-    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                change(&cells[y * size.width + x].style)
-            }
-        }
-    }
-
     /// Row `y` as text, continuation cells skipped (what `tmux capture-pane` would show).
     public func line(_ y: Int) -> String {
         var s = ""

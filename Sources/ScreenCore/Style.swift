@@ -26,7 +26,4 @@ public struct Style: Hashable, Sendable {
     }
 
     public static let plain = Style()
-    public static let reversed = Style(reverse: true)
-    public static let dimmed = Style(dim: true)
-    public static let bolded = Style(bold: true)
 }

@@ -10,7 +10,6 @@ public protocol TerminalScreen: AnyObject {
 public final class InMemoryScreen: TerminalScreen {
     public var size: Size
     public private(set) var frame: ScreenBuffer
-    public private(set) var frameCount = 0
 
     public init(size: Size) {
         self.size = size
@@ -19,6 +18,5 @@ public final class InMemoryScreen: TerminalScreen {
 
     public func draw(_ buffer: ScreenBuffer) {
         frame = buffer
-        frameCount += 1
     }
 }

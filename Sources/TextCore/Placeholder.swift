@@ -29,13 +29,4 @@ public enum Placeholder {
         let s = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - s.count)) + s
     }
-
-    /// Replaces every unsafe scalar of a UI string (a file name, a message) by its placeholder.
-    public static func sanitize(_ string: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in string.unicodeScalars {
-            if let p = text(for: s) { out.append(contentsOf: p.unicodeScalars) } else { out.append(s) }
-        }
-        return String(out)
-    }
 }

@@ -47,8 +47,4 @@ struct PlaceholderTests {
         #expect(rows.allSatisfy { $0.width <= 10 })
     }
 
-    @Test("UI strings are sanitized the same way")
-    func sanitize() {
-        #expect(Placeholder.sanitize("名\u{1B}[31m字") == "名^[[31m字")
-    }
 }
