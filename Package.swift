@@ -27,6 +27,7 @@ let package = Package(
         // Pure core: never touches the terminal
         .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
+        .target(name: "AnnotationCore", dependencies: ["TextCore"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer
         .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore"]),
@@ -38,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "pizhu",
             dependencies: [
-                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal",
+                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pizhu", "TmuxDriver"]),
     ],

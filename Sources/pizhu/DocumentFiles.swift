@@ -57,7 +57,7 @@ enum DocumentFiles {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             switch FileSystem.kind(path) {
             case .directory: walk(path, prefix: prefix + name + "/", depth: depth + 1, into: &entries)
-            case .file where !name.hasSuffix(".pizhu.json"):
+            case .file where !name.contains(".pizhu.json"):
                 entries.append(LibraryEntry(name: prefix + name, path: path, sizeBytes: FileSystem.size(path)))
             default: break
             }

@@ -89,3 +89,11 @@ enum FileSystem {
         return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
     }
 }
+
+extension FileSystem {
+    /// True if files can be created in the folder holding `path`.
+    static func isWritableFolder(of path: String) -> Bool {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return access(folder.isEmpty ? "/" : folder, W_OK) == 0
+    }
+}

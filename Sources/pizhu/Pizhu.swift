@@ -7,7 +7,8 @@ struct Pizhu: ParsableCommand {
         commandName: "pizhu",
         abstract: "批注 pizhu — a terminal reader and annotator for Chinese text.",
         version: "0.1.0",
-        subcommands: [ReadCommand.self, CatCommand.self, InfoCommand.self],
+        subcommands: [ReadCommand.self, CatCommand.self, InfoCommand.self, AnnotateCommand.self, AnnotationsCommand.self,
+                      TagsCommand.self, UnannotateCommand.self, MergeSidecarCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }
