@@ -50,7 +50,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
-        .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore"]),
+        .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pizhu", "TmuxDriver"]),
     ],
