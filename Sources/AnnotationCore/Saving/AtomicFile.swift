@@ -36,6 +36,23 @@ enum AtomicFile {
         }
     }
 
+    /// Deletes temporary files a killed writer left behind. Call only under the file's lock:
+    /// temporaries are made only under it, so any that exist then are abandoned.
+    static func removeAbandonedTemporaries(of path: String) {
+        let folder = parentFolder(of: path)
+        let prefix = "." + lastComponent(path) + "."
+        guard let dir = opendir(folder) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(prefix) && name.hasSuffix(".tmp") { names.append(name) }
+        }
+        closedir(dir)
+        for name in names { unlink(folder + "/" + name) }
+    }
+
     /// Nil when every byte was written, else why not.
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var written = 0

@@ -40,6 +40,7 @@ public struct SidecarFile: Equatable, Sendable {
     @discardableResult
     public func commit(base: Sidecar?, ours: Sidecar, user: String, host: String) throws(SidecarFileError) -> Sidecar {
         try FileLock.withLock(lockPath) { () throws(SidecarFileError) -> Sidecar in
+            AtomicFile.removeAbandonedTemporaries(of: path)
             let disk = try read()
             var merged = disk.map { SidecarMerge.merge(base: base, ours: ours, theirs: $0) } ?? ours
             merged.revision = max(merged.revision, disk?.revision ?? 0) + 1
