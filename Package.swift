@@ -46,7 +46,7 @@ let package = Package(
 
         // Tools
         .target(name: "TmuxDriver", dependencies: ["TextCore"]),
-        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore"]),
+        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore", "AnnotationCore"]),
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),

@@ -14,6 +14,7 @@ public final class AnnotatedDocument {
     public private(set) var sidecar: Sidecar
     /// What the sidecar file held when last read or written here: the base of the next merge.
     private var base: Sidecar?
+    private var baseStamp: FileStamp?
     private let locator: SidecarLocator
 
     /// Why a document cannot be annotated.
@@ -55,7 +56,7 @@ public final class AnnotatedDocument {
         self.locator = locator
         location = locator.locate(source: path, sha256: record.sha256)
         do throws(SidecarFileError) {
-            base = try location.file.read()
+            (base, baseStamp) = try location.file.readStamped()
             var seed = base
             if seed == nil, let original = location.readOnlyOriginal { seed = try original.read() }
             var sidecar = seed ?? Sidecar(document: record)
@@ -124,8 +125,9 @@ public final class AnnotatedDocument {
     /// Writes the sidecar safely, merged with any changes made by others since it was read.
     public func save(user: String) throws(SidecarFileError) {
         if location.isFallback { try locator.makeFallbackFolder() }
-        let written = try location.file.commit(base: base, ours: sidecar, user: user, host: Self.hostName)
+        let (written, stamp) = try location.file.commit(base: base, baseStamp: baseStamp, ours: sidecar, user: user, host: Self.hostName)
         base = written
+        baseStamp = stamp
         var current = written
         Anchorer(text: text).reanchor(&current.annotations)
         sidecar = current

@@ -11,13 +11,19 @@ struct Bench {
         let quick = arguments.contains("--quick")
         let jsonPath = arguments.firstIndex(of: "--json").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let runs = quick ? 3 : 7
-        // --only decoding: just the in-process decoding, detection and layout figures.
-        let decodingOnly = arguments.contains("--only") && arguments.contains("decoding")
+        // --only decoding|annotations: just the in-process figures of that part.
+        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let decodingOnly = only == "decoding"
         let corpus = try Corpus()
         defer { corpus.remove() }
         print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
         print(Report.header)
         var report = Report()
+        if only == "annotations" {
+            try AnnotationBench.run(&report, corpus: corpus, runs: runs)
+            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+            return
+        }
 
         let sizes: [(String, Int)] = quick ? [("10 MB", 10 << 20), ("100 MB", 100 << 20)]
                                            : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
@@ -91,6 +97,7 @@ struct Bench {
             report.add("layout, \(view.rawValue) view, 10 MB", pizhu: mbps, baseline: cat, name: "cat", unit: "MB/s", lowerIsBetter: false)
         }
 
+        if !decodingOnly { try AnnotationBench.run(&report, corpus: corpus, runs: runs) }
         if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
     }
 

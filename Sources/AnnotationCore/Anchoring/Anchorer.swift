@@ -31,7 +31,9 @@ public struct Anchorer {
                 // A fuzzy match stays under review until someone confirms it (clears originalExact).
                 anchor.status = anchor.originalExact != nil && match.status != .ambiguous ? .fuzzy : match.status
                 anchor.score = match.score
-                if match.status == .anchored || match.status == .moved { delta = match.range.lowerBound - target.start }
+                // Later annotations are expected to have moved as this one did (an ambiguous match
+                // is the candidate nearest the expected place, so it carries the shift too).
+                if match.status != .fuzzy { delta = match.range.lowerBound - target.start }
             } else {
                 anchor.status = .orphan
                 anchor.score = 0

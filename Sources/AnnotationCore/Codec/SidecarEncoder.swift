@@ -4,6 +4,7 @@
 /// The same model always gives the same bytes, so a rewrite with no change is no diff.
 public enum SidecarEncoder {
     public static func encode(_ sidecar: Sidecar) -> String { JSONWriter.write(value(sidecar)) }
+    public static func bytes(_ sidecar: Sidecar) -> [UInt8] { JSONWriter.bytes(value(sidecar)) }
 
     public static func value(_ s: Sidecar) -> JSONValue {
         var o = JSONObject()

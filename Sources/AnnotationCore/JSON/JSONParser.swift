@@ -15,23 +15,28 @@ public struct JSONParser {
 
     public static let maximumDepth = 512
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue { try parse(Array(text.utf8)) }
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipSpace()
-        let value = try parser.value()
-        parser.skipSpace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the end of the JSON value") }
-        return value
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<JSONValue, SyntaxError> in
+            var parser = JSONParser(bytes: buffer)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            return Result { () throws(SyntaxError) -> JSONValue in
+                parser.skipSpace()
+                let value = try parser.value()
+                parser.skipSpace()
+                guard parser.index == buffer.count else { throw parser.error("unexpected text after the end of the JSON value") }
+                return value
+            }
+        }
+        return try result.get()
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func error(_ message: String) -> SyntaxError {
         var line = 1, column = 1
@@ -42,12 +47,17 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func expect(_ literal: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
         let l = Array(literal.utf8)
-        guard bytes.count - index >= l.count, Array(bytes[index..<index + l.count]) == l else { throw error("invalid literal") }
+        guard bytes.count - index >= l.count, bytes[index..<index + l.count].elementsEqual(l) else { throw error("invalid literal") }
         index += l.count
         return value
     }
@@ -158,39 +168,40 @@ public struct JSONParser {
 
     private mutating func string() throws(SyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flush(_ p: JSONParser, _ end: Int, into s: inout String.UnicodeScalarView) throws(SyntaxError) {
-            guard runStart < end else { return }
-            let run = p.bytes[runStart..<end]
-            let valid = run.withContiguousStorageIfAvailable { UTF8Validator.isValid($0, allowTruncatedEnd: false) } ?? false
-            guard valid else { throw p.error("invalid UTF-8 in a string") }
-            s.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+        let start = index
+        // Most strings have no escapes: validate the bytes and make the string in one go.
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                let text = try utf8String(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                index += 1
+                return text
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { throw error("control character in a string (escape it)") }
+            index += 1
         }
+        var buffer = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                try flush(self, index, into: &scalars)
                 index += 1
-                return String(scalars)
+                return try buffer.withUnsafeBufferPointer { b throws(SyntaxError) in try utf8String(b) }
             }
             if b < 0x20 { throw error("control character in a string (escape it)") }
-            if b != UInt8(ascii: "\\") { index += 1; continue }
-            try flush(self, index, into: &scalars)
             index += 1
+            guard b == UInt8(ascii: "\\") else { buffer.append(b); continue }
             guard index < bytes.count else { throw error("unterminated escape") }
             let e = bytes[index]
             index += 1
             switch e {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(e)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
             case UInt8(ascii: "u"):
                 var v = try hex4()
                 if (0xD800..<0xDC00).contains(v), bytes.count - index >= 6,
@@ -200,10 +211,14 @@ public struct JSONParser {
                     let low = try hex4()
                     if (0xDC00..<0xE000).contains(low) { v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00) } else { index = save }
                 }
-                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                buffer.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
             default: throw error("invalid escape")
             }
-            runStart = index
         }
+    }
+
+    private func utf8String(_ slice: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> String {
+        guard UTF8Validator.isValid(slice, allowTruncatedEnd: false) else { throw error("invalid UTF-8 in a string") }
+        return String(decoding: slice, as: UTF8.self)
     }
 }

@@ -36,26 +36,36 @@ public struct SidecarFile: Equatable, Sendable {
     }
 
     /// Saves `ours`, merged with whatever is on disk now (`base` is what `ours` started from;
-    /// nil for a new file or when nothing was read). Returns what was written.
+    /// nil for a new file or when nothing was read). Returns what was written and its stamp.
+    ///
+    /// When the file still has `baseStamp` (nobody wrote it since `base` was read or written
+    /// here), the re-read is skipped: what is on disk is `base`.
     @discardableResult
-    public func commit(base: Sidecar?, ours: Sidecar, user: String, host: String) throws(SidecarFileError) -> Sidecar {
-        try FileLock.withLock(lockPath) { () throws(SidecarFileError) -> Sidecar in
+    public func commit(base: Sidecar?, baseStamp: FileStamp? = nil, ours: Sidecar, user: String,
+                       host: String) throws(SidecarFileError) -> (sidecar: Sidecar, stamp: FileStamp?) {
+        try FileLock.withLock(lockPath) { () throws(SidecarFileError) -> (sidecar: Sidecar, stamp: FileStamp?) in
             AtomicFile.removeAbandonedTemporaries(of: path)
-            let disk = try read()
+            let unchanged = baseStamp != nil && FileStamp(path: path) == baseStamp
+            let disk = unchanged ? base : try read()
             var merged = disk.map { SidecarMerge.merge(base: base, ours: ours, theirs: $0) } ?? ours
             merged.revision = max(merged.revision, disk?.revision ?? 0) + 1
             merged.generator = Sidecar.Generator()
             merged.savedAt = Timestamp.now()
             merged.savedBy = Sidecar.SavedBy(user: user, host: host)
-            let text = SidecarEncoder.encode(merged)
-            let bytes = Array(text.utf8)
+            let bytes = SidecarEncoder.bytes(merged)
             // Read-back check: never replace a good file with one we could not read ourselves.
-            guard (try? SidecarDecoder.decode(bytes)) != nil else {
+            guard (try? JSONParser.parse(bytes)) != nil else {
                 throw .unwritable(path: path, reason: "internal error: the new contents do not read back")
             }
             try AtomicFile.replace(path, with: bytes, backup: backupPath)
-            return merged
+            return (merged, FileStamp(path: path))
         }
+    }
+
+    /// The sidecar (nil if there is none) and the stamp of the file it was read from.
+    public func readStamped() throws(SidecarFileError) -> (sidecar: Sidecar?, stamp: FileStamp?) {
+        let stamp = FileStamp(path: path)
+        return (try read(), stamp)
     }
 
     private enum ReadResult { case missing, failed(String), read([UInt8]) }
@@ -80,6 +90,26 @@ extension SidecarFile {
     /// Replaces a file with a sidecar exactly as given (atomically; no merge, no revision bump):
     /// what the git merge driver and importers write.
     public static func overwrite(_ path: String, with sidecar: Sidecar) throws(SidecarFileError) {
-        try AtomicFile.replace(path, with: Array(SidecarEncoder.encode(sidecar).utf8), backup: nil)
+        try AtomicFile.replace(path, with: SidecarEncoder.bytes(sidecar), backup: nil)
+    }
+}
+
+/// Identity of a file's current contents (device, inode, size, modification time), to tell
+/// cheaply whether anyone replaced it since we last read or wrote it.
+public struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    public init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+        size = Int(st.st_size)
+        seconds = Int(st.st_mtim.tv_sec)
+        nanoseconds = Int(st.st_mtim.tv_nsec)
     }
 }
