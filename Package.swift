@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc icu-i18n", providers: [.apt(["libicu-dev"])]),
         // System ICU must not share a module with Foundation (duplicate ICU C types).
         .target(name: "CharsetDetection", dependencies: ["CICU"]),
+        .target(name: "WordSegmentation", dependencies: ["CICU"]),
 
         // Pure core: never touches the terminal
         .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer
-        .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore"]),
+        .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore", "AnnotationCore", "WordSegmentation"]),
 
         // The only importer of ncurses
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "CSignalFlag", "ScreenCore", "TextCore"]),
@@ -51,7 +52,7 @@ let package = Package(
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore", "AnnotationCore", "WordSegmentation", "TmuxDriver"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pizhu", "TmuxDriver"]),
     ],
     swiftLanguageModes: [.v6]

@@ -42,9 +42,15 @@ public final class AnnotatedDocument {
         } catch {
             throw .document("\(path): \(error)")
         }
-        let text = decoded.text.storage
+        return try attach(path: path, text: decoded.text.storage, bytes: bytes, encoding: decoded.encoding.name,
+                          bom: decoded.hadBOM, locator: locator)
+    }
+
+    /// The annotations of a document already read and decoded (the reader's case).
+    public static func attach(path: String, text: [Unicode.Scalar], bytes: [UInt8], encoding: String, bom: Bool,
+                              locator: SidecarLocator = .fromEnvironment()) throws(OpenError) -> AnnotatedDocument {
         let record = DocumentRecord(filename: AtomicFile.lastComponent(path), sha256: SHA256.hex(bytes), sizeBytes: bytes.count,
-                                    encoding: decoded.encoding.name.lowercased(), bom: decoded.hadBOM,
+                                    encoding: encoding.lowercased(), bom: bom,
                                     newline: DocumentRecord.newlineStyle(of: text), lengthScalars: text.count)
         return try AnnotatedDocument(path: path, text: text, record: record, locator: locator)
     }

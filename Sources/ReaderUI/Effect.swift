@@ -4,6 +4,8 @@ public enum Effect: Equatable, Sendable {
     case open(path: String)
     /// Read the open document again (it changed on disk), then call `ReaderState.reload(_:)`.
     case reload(path: String)
+    /// Save the open document's annotations, then call `annotationsSaved()` or `annotationSaveFailed(_:)`.
+    case saveAnnotations
     case suspend
     /// Repaint every cell (after Ctrl-L or a resume).
     case redraw

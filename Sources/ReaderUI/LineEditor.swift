@@ -10,6 +10,12 @@ public struct LineEditor: Equatable, Sendable {
         cursor = characters.count
     }
 
+    /// A line with the insertion point at `cursor` characters.
+    public init(_ text: String, cursor: Int) {
+        characters = Array(text)
+        self.cursor = min(max(0, cursor), characters.count)
+    }
+
     public var text: String { String(characters) }
 
     public mutating func insert(_ c: Character) {

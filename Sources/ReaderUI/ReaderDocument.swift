@@ -1,3 +1,4 @@
+import AnnotationCore
 import TextCore
 
 /// A decoded document handed to the reader by its host.
@@ -10,6 +11,10 @@ public struct ReaderDocument {
     public var invalidSequences: Int
     /// The document's views (original and reflow) and the profile that chose between them.
     public let views: DocumentViews
+    /// The document's annotations and sidecar; nil when it cannot be annotated.
+    public var annotations: AnnotatedDocument?
+    /// Why it cannot be annotated (a corrupt sidecar, a file too large), shown when someone tries.
+    public var annotationProblem: String?
 
     public init(name: String, path: String, encoding: String, text: TextSource, invalidSequences: Int = 0) {
         self.name = name

@@ -1,3 +1,4 @@
+import AnnotationCore
 import ScreenCore
 import TextCore
 
@@ -13,6 +14,8 @@ extension ReaderState {
         layOut()
         drawText(&buffer, frame)
         if let rect = frame.library { drawLibrary(&buffer, rect, overlay: frame.libraryIsOverlay) }
+        if focus == .annotations { drawAnnotationPane(&buffer, frame.text) }
+        if noteEditor != nil { drawNoteEditor(&buffer) }
         drawStatus(&buffer, frame.status)
         if helpVisible { drawHelp(&buffer) }
         return buffer
@@ -20,9 +23,14 @@ extension ReaderState {
 
     /// Where the terminal cursor should sit (the `:` prompt's insertion point), if anywhere.
     public var cursorPosition: (x: Int, y: Int)? {
+        if let note = noteEditor {
+            let line = note.lines[note.row]
+            let width = ClusterCells.cells(of: String(line.characters.prefix(line.cursor)), ambiguous: settings.ambiguous).count
+            return (min(width + 1, size.width - 1), noteEditorTop + 1 + note.row - noteEditorFirstLine)
+        }
         guard let editor = commandLine else { return nil }
         let before = String(editor.characters.prefix(editor.cursor))
-        let width = ClusterCells.cells(of: ":" + before, ambiguous: settings.ambiguous).count
+        let width = ClusterCells.cells(of: promptKind.prefix + before, ambiguous: settings.ambiguous).count
         return (min(width, size.width - 1), size.height - 1)
     }
 
@@ -41,12 +49,27 @@ extension ReaderState {
             buffer.put(hint, x: frame.text.x + 2, y: frame.text.y + 1, style: Theme.dimText, width: frame.text.width - 2)
             return
         }
-        for (i, item) in viewport.visibleRows.enumerated() {
+        let rows = viewport.visibleRows
+        let marks = AnnotationMarks(annotations: viewport.document.annotations, visible: rows.first.map { $0.1.range.lowerBound } ?? 0,
+                                    to: rows.last.map { $0.1.range.upperBound } ?? 0)
+        let selected = selectedRange
+        let cursor = focus == .text ? viewport.cursor : nil
+        for (i, item) in rows.enumerated() {
             var x = frame.textLeft
+            let y = frame.text.y + i
             for cell in item.1.cells where cell.kind != .continuation {
-                let style: Style = cell.kind == .placeholder ? Theme.placeholder : item.1.isHeading ? Theme.heading : .plain
-                buffer.set(Cell(glyph: cell.glyph, width: cell.width, style: style), x: x, y: frame.text.y + i, clip: frame.text)
+                var style: Style = cell.kind == .placeholder ? Theme.placeholder : item.1.isHeading ? Theme.heading : .plain
+                if let mark = marks.style(at: cell.offset) { style = mark.merged(over: style) }
+                if selected?.contains(cell.offset) == true { style = Theme.selection }
+                if cell.offset == cursor { style = selected == nil ? Theme.cursor : Theme.cursorInSelection }
+                buffer.set(Cell(glyph: cell.glyph, width: cell.width, style: style), x: x, y: y, clip: frame.text)
                 x += cell.width
+            }
+            if item.1.cells.isEmpty, let cursor, item.1.range.lowerBound == cursor, !item.1.isSpacer {
+                buffer.set(Cell(glyph: " ", width: 1, style: Theme.cursor), x: frame.textLeft, y: y, clip: frame.text)
+            }
+            if let gutter = marks.gutter(for: item.1.range), frame.textLeft - 2 >= frame.text.x {
+                buffer.put(gutter, x: frame.textLeft - 2, y: y, style: Theme.gutter)
             }
         }
     }
@@ -83,7 +106,7 @@ extension ReaderState {
     private func drawStatus(_ buffer: inout ScreenBuffer, _ rect: Rect) {
         if let editor = commandLine {
             buffer.fill(rect)
-            buffer.put(":" + editor.text, x: 0, y: rect.y)
+            buffer.put(promptKind.prefix + editor.text, x: 0, y: rect.y)
             if let cursor = cursorPosition {
                 let glyph = editor.cursor < editor.characters.count ? String(editor.characters[editor.cursor]) : " "
                 let w = max(1, ClusterCells.cells(of: glyph, ambiguous: settings.ambiguous).count)
@@ -103,10 +126,14 @@ extension ReaderState {
                        width: max(0, rect.width - x - helpHint.count - 2))
         } else {
             let left: String
-            if let viewport, focus == .text || !libraryVisible || frameIsWide {
+            if let viewport, focus != .library || !libraryVisible || frameIsWide {
                 let view = viewport.view == .reflow ? "重排 reflow" : "原文 original"
                 let segments = viewport.showsSegments ? " │ 分词 |" : ""
-                left = " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percentLabel) │ \(focus == .text ? "读 TEXT" : "库 LIBRARY")"
+                let pane = focus == .text ? "读 TEXT" : focus == .annotations ? "批注 NOTES" : "库 LIBRARY"
+                let annotation = annotationStatus(viewport)
+                // The annotation at the cursor takes the place of the encoding and view.
+                left = annotation.isEmpty ? " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percentLabel) │ \(pane)"
+                                          : " \(name) │ \(viewport.percentLabel)" + annotation
             } else {
                 left = " \(libraryTitle) │ \(library.count) documents │ 库 LIBRARY"
             }

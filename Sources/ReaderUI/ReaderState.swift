@@ -1,3 +1,4 @@
+import AnnotationCore
 import ScreenCore
 import TextCore
 
@@ -13,15 +14,41 @@ public final class ReaderState {
     public private(set) var library: [LibraryEntry]
     public private(set) var libraryTitle: String
     public private(set) var selection = 0
-    public private(set) var focus: Pane = .library
+    public internal(set) var focus: Pane = .library
     public private(set) var libraryVisible = true
     public private(set) var helpVisible = false
     public private(set) var helpScroll = 0
     public private(set) var viewport: TextViewport?
-    public private(set) var commandLine: LineEditor?
+    public internal(set) var commandLine: LineEditor?
     public private(set) var history: [String] = []
     private var historyIndex: Int?
     public private(set) var message: Message?
+
+    // Annotating
+    /// Who annotates (`PIZHU_AUTHOR`, git's user.name, `$USER`), set by the host.
+    public var author = "unknown"
+    /// Tags used in the library's other documents, offered by tag completion (set by the host).
+    public var libraryTags: [String] = []
+    /// Where a selection started (`v`); the cursor is its other end.
+    public internal(set) var markAnchor: Int?
+    /// What the bottom-line prompt (`commandLine`) is for.
+    public internal(set) var promptKind: PromptKind = .command
+    public internal(set) var noteEditor: NoteEditor?
+    /// The first key of a two-key binding (`]a`, `[a`), waiting for the second.
+    public internal(set) var pendingPrefix: Key?
+    var undoStack: [AnnotationChange] = []
+    var redoStack: [AnnotationChange] = []
+    /// Set when the sidecar could not be written: annotating waits until `:save` succeeds.
+    public internal(set) var annotationsBlocked: String?
+    /// The confirmation shown once the pending save succeeds.
+    var pendingSaveMessage: String?
+    /// The annotation pane's highlighted row and filter.
+    public internal(set) var annotationPaneIndex = 0
+    public internal(set) var annotationFilter: String?
+    /// The range the tag prompt or note editor acts on, fixed when it opened.
+    var promptRange: Range<Int>?
+    /// After the tag prompt of an edit, open the note editor.
+    var noteAfterTags = false
 
     /// A line for the status bar; errors are drawn so they stand out even without colour.
     public struct Message: Equatable, Sendable {
@@ -85,8 +112,18 @@ public final class ReaderState {
     public func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         message = nil
+        if noteEditor != nil { return handleNoteEditor(key) }
         if commandLine != nil { return handleCommandLine(key) }
         if helpVisible { return handleHelp(key) }
+        if let prefix = pendingPrefix {
+            pendingPrefix = nil
+            return handleSecondKey(key, after: prefix)
+        }
+        if key == .escape && focus == .text && markAnchor != nil {
+            markAnchor = nil
+            show("Selection cancelled")
+            return []
+        }
         guard let command = keymap.command(for: key, in: focus) else {
             show("No command on \(key.notation) — F1 for help")
             return []
@@ -105,9 +142,11 @@ public final class ReaderState {
         case .halfPageDown: move(max(1, page / 2), max(1, libraryPage / 2))
         case .halfPageUp: move(-max(1, page / 2), -max(1, libraryPage / 2))
         case .goToTop:
-            if focus == .library { selection = 0 } else { viewport?.goToTop() }
+            if focus == .library { selection = 0 } else if focus == .annotations { annotationPaneIndex = 0 } else { viewport?.goToTop() }
         case .goToBottom:
-            if focus == .library { selection = max(0, library.count - 1) } else { viewport?.goToBottom() }
+            if focus == .library { selection = max(0, library.count - 1) } else if focus == .annotations {
+                annotationPaneIndex = max(0, annotationPaneItems.count - 1)
+            } else { viewport?.goToBottom() }
         case .toggleView:
             guard let viewport else { show("No document is open", error: true); return [] }
             viewport.show(viewport.view == .original ? .reflow : .original, segments: viewport.showsSegments)
@@ -139,11 +178,13 @@ public final class ReaderState {
             helpScroll = 0
         case .enterCommandLine:
             commandLine = LineEditor()
+            promptKind = .command
             historyIndex = nil
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .interrupt: show("Interrupted. Press q or type :q to quit")
         case .quit: return [.quit]
+        default: return performAnnotating(command)
         }
         return []
     }
@@ -151,10 +192,10 @@ public final class ReaderState {
     private var libraryPage: Int { max(1, size.height - 3) }
 
     private func move(_ textRows: Int, _ libraryRows: Int) {
-        if focus == .library {
-            selection = min(max(0, selection + libraryRows), max(0, library.count - 1))
-        } else {
-            viewport?.scroll(by: textRows)
+        switch focus {
+        case .library: selection = min(max(0, selection + libraryRows), max(0, library.count - 1))
+        case .annotations: moveInAnnotationPane(libraryRows)
+        case .text: viewport?.moveCursorRows(textRows)
         }
     }
 
@@ -180,13 +221,15 @@ public final class ReaderState {
         case .enter:
             commandLine = nil
             let line = editor.text.trimmingSpaces
+            if promptKind != .command { return finishPrompt(promptKind, line) }
             if !line.isEmpty && history.last != line { history.append(line) }
             return execute(line)
         case .escape, .ctrl("c"), .ctrl("g"):
             commandLine = nil
+            if promptKind != .command { show("Cancelled") }
             return []
         case .backspace:
-            if editor.characters.isEmpty { commandLine = nil; return [] }
+            if editor.characters.isEmpty && promptKind == .command { commandLine = nil; return [] }
             editor.deleteBackward()
         case .delete, .ctrl("d"): editor.deleteForward()
         case .left, .ctrl("b"): editor.moveLeft()
@@ -196,7 +239,7 @@ public final class ReaderState {
         case .ctrl("u"): editor.clearToStart()
         case .up: editor = recall(-1) ?? editor
         case .down: editor = recall(1) ?? editor
-        case .tab: break
+        case .tab: if promptKind == .tags { editor = completeTag(editor) }
         case .char(let c): editor.insert(c)
         default: break
         }
@@ -235,6 +278,8 @@ public final class ReaderState {
         case "goto": goto(argument)
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)
+        case "highlight", "tag", "note", "next", "annotations", "save", "undo", "redo":
+            return executeAnnotating(command.name, argument)
         case "help": _ = perform(.showHelp)
         case "quit": return [.quit]
         default: break

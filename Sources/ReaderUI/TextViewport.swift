@@ -16,6 +16,9 @@ public final class TextViewport {
     public private(set) var topOffset: Int
     /// Rows in the pane, as of the last `configure`.
     public private(set) var height: Int
+    /// The reading cursor, a source offset (set through `setCursor` and the motions).
+    public internal(set) var cursor = 0
+    let wordFinder: WordFinder
 
     public init(document: ReaderDocument, settings: LayoutSettings, width: Int, height: Int) {
         self.document = document
@@ -24,6 +27,7 @@ public final class TextViewport {
         top = layout.firstPosition
         topOffset = 0
         self.height = max(1, height)
+        wordFinder = WordFinder(text: document.text, segmented: document.views.profile.isSegmented)
     }
 
     /// Applies a pane size and settings, keeping the top offset on the top row.
@@ -68,18 +72,31 @@ public final class TextViewport {
     public func goToTop() {
         top = layout.firstPosition
         syncOffset()
+        cursor = 0
     }
 
     public func goToBottom() {
         top = layout.lastPageTop(height: height)
         syncOffset()
+        if let last = visibleRows.last(where: { !$0.1.isSpacer })?.1 { cursor = last.clusterColumns.last?.offset ?? last.range.lowerBound }
     }
 
-    /// Puts the row holding `offset` on top (the end of the text shows a full last page).
+    /// Puts the row holding `offset` on top (the end of the text shows a full last page), and
+    /// the cursor on `offset`.
     public func go(toOffset offset: Int) {
+        topToRow(containing: offset)
+        cursor = document.text.clampedOffset(offset)
+    }
+
+    func topToRow(containing offset: Int) {
         top = layout.position(containing: offset)
         let last = layout.lastPageTop(height: height)
         if !canScrollDown { top = last }
+        syncOffset()
+    }
+
+    func setTop(_ position: RowPosition) {
+        top = position
         syncOffset()
     }
 

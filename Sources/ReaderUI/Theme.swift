@@ -13,4 +13,9 @@ enum Theme {
     static let dimText = Style(dim: true)
     static let help = Style(bold: true)
     static let heading = Style(bold: true)
+    /// The reading cursor: a reverse block, or bold underline inside a (reverse) selection.
+    static let cursor = Style(bold: true, reverse: true)
+    static let cursorInSelection = Style(bold: true, underline: true)
+    static let gutter = Style(foreground: .yellow, bold: true)
+    static let orphan = Style(dim: true, underline: true)
 }

@@ -1,3 +1,4 @@
+import AnnotationCore
 import ReaderUI
 import TextCore
 
@@ -7,8 +8,22 @@ struct ReaderDocumentFile {
     var loaded: DocumentLoader.Loaded
 
     var readerDocument: ReaderDocument {
-        ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
-                       text: loaded.text, invalidSequences: loaded.invalidSequences)
+        var document = ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
+                                      text: loaded.text, invalidSequences: loaded.invalidSequences)
+        guard let scalars = loaded.text as? ScalarText else {
+            document.annotationProblem = "files read on demand (4 MiB and more) cannot be annotated in the reader yet; use pizhu annotate"
+            return document
+        }
+        do {
+            let bytes = try DocumentLoader.readAll(path)
+            document.annotations = try AnnotatedDocument.attach(path: path, text: scalars.storage, bytes: bytes,
+                                                                encoding: loaded.encoding.name, bom: loaded.encoding.bomLength > 0)
+        } catch let error as AnnotatedDocument.OpenError {
+            document.annotationProblem = "\(error)"
+        } catch {
+            document.annotationProblem = "\(path): \(error)"
+        }
+        return document
     }
 }
 

@@ -18,6 +18,7 @@ final class ReaderSession {
         self.screen = screen
         self.decoding = decoding
         state = ReaderState(size: screen.size, settings: settings)
+        state.author = AuthorName.resolve()
     }
 
     /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
@@ -51,6 +52,7 @@ final class ReaderSession {
                     screen.suspend()
                     state.resize(screen.size)
                 case .redraw: screen.forceRedraw()
+                case .saveAnnotations: saveAnnotations()
                 }
             }
             draw()
@@ -102,6 +104,17 @@ final class ReaderSession {
             if reload { state.reload(document) } else { state.open(document) }
         } catch {
             state.show("\(error)", error: true)
+        }
+    }
+
+    /// Saves the open document's sidecar now (every annotation change is saved at once).
+    private func saveAnnotations() {
+        guard let annotations = state.viewport?.document.annotations else { return }
+        do {
+            try annotations.save(user: state.author)
+            state.annotationsSaved()
+        } catch {
+            state.annotationSaveFailed("\(error)")
         }
     }
 

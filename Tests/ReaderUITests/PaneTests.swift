@@ -56,7 +56,7 @@ struct PaneTests {
         let screen = app.lines.joined(separator: "\n")
         #expect(screen.contains("Ctrl-D"))
         #expect(screen.contains(Command.halfPageDown.help))
-        #expect(screen.contains(":goto 37%"))
+        #expect(app.state.helpLines.contains { $0.contains(":goto 37%") })
         app.press("x")
         #expect(!app.lines.joined().contains("Ctrl-D"))
     }

@@ -36,7 +36,7 @@ struct RenderTests {
         #expect(app.textLines[0] == "第10段。")
         app.press("<C-d>")        // half a page: 4 rows
         #expect(app.textLines[0] == "第14段。")
-        app.press("b")
+        app.press("<PgUp>")       // (b moves by words now: w/b/e)
         #expect(app.textLines[0] == "第6段。")
         app.press("G")
         #expect(app.textLines[8] == "第40段。")

@@ -1,3 +1,5 @@
+import AnnotationCore
+import Glibc
 import ScreenCore
 import TextCore
 @testable import ReaderUI
@@ -9,21 +11,43 @@ final class TestApp {
     private(set) var effects: [Effect] = []
 
     init(size: Size = Size(width: 60, height: 12), settings: LayoutSettings = LayoutSettings(measure: 20),
-         library: [LibraryEntry] = [], document: (name: String, text: String)? = nil) {
+         library: [LibraryEntry] = [], document: (name: String, text: String)? = nil, annotatedIn folder: String? = nil) {
         state = ReaderState(size: size, settings: settings)
+        state.author = "tester"
         screen = InMemoryScreen(size: size)
         state.setLibrary(title: "fixtures", entries: library)
         if let document {
-            state.open(ReaderDocument(name: document.name, path: "/fixtures/" + document.name, encoding: "UTF-8",
-                                      text: ScalarText(document.text)))
+            var reader = ReaderDocument(name: document.name, path: (folder ?? "/fixtures") + "/" + document.name, encoding: "UTF-8",
+                                        text: ScalarText(document.text))
+            if let folder {
+                // A real file and sidecar in a private folder, as the host sets them up.
+                let bytes = Array(document.text.utf8)
+                let fd = open(reader.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+                reader.annotations = try? AnnotatedDocument.attach(path: reader.path, text: Array(document.text.unicodeScalars), bytes: bytes,
+                                                                  encoding: "utf-8", bom: false,
+                                                                  locator: SidecarLocator(fallbackFolder: folder + "/fallback"))
+            }
+            state.open(reader)
         }
         draw()
     }
 
-    /// Presses keys in `Key.parse` notation, drawing after each as the real loop does.
+    /// Presses keys in `Key.parse` notation, drawing after each as the real loop does; saves
+    /// annotations when asked, as the host does.
     func press(_ keys: String) {
         for key in Key.parse(keys) {
-            effects += state.handle(key)
+            let new = state.handle(key)
+            effects += new
+            if new.contains(.saveAnnotations), let annotations = state.viewport?.document.annotations {
+                do {
+                    try annotations.save(user: "tester")
+                    state.annotationsSaved()
+                } catch {
+                    state.annotationSaveFailed("\(error)")
+                }
+            }
             draw()
         }
     }

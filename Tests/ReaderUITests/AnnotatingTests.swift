@@ -1,0 +1,172 @@
+import AnnotationCore
+import Foundation
+import ScreenCore
+import Testing
+import TextCore
+import TmuxDriver
+@testable import ReaderUI
+
+/// The reading cursor, selections and annotations, drawn into an in-memory screen with a
+/// real sidecar in a private folder.
+@Suite("Annotating in the reader")
+struct AnnotatingTests {
+    static let text = "第一句话在这里。第二句话说明问题！第三句。\n\n　　新的段落开始了，这是第二段。"
+
+    func app(_ text: String = text, size: Size = Size(width: 60, height: 12)) throws -> (TestApp, TemporaryDirectory) {
+        let tmp = try TemporaryDirectory()
+        return (TestApp(size: size, settings: LayoutSettings(measure: 40), document: ("doc.txt", text), annotatedIn: tmp.path), tmp)
+    }
+
+    /// The style of the first screen cell showing `glyph`.
+    func style(_ app: TestApp, of glyph: String, occurrence: Int = 1) -> Style? {
+        var seen = 0
+        for y in 0..<app.screen.size.height {
+            for x in 0..<app.screen.size.width where app.screen.frame[x, y].glyph == glyph {
+                seen += 1
+                if seen == occurrence { return app.screen.frame[x, y].style }
+            }
+        }
+        return nil
+    }
+
+    @Test("the cursor is a reverse cell; l, w, ), } move it by character, word, sentence, paragraph")
+    func cursorMotions() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        #expect(style(app, of: "第")?.reverse == true)
+        app.press("l")
+        #expect(app.state.viewport?.cursor == 1)
+        #expect(style(app, of: "一")?.reverse == true && style(app, of: "第")?.reverse == false)
+        app.press(")")
+        #expect(app.state.viewport?.cursor == 8, "the second sentence starts after 。")
+        app.press(")")
+        #expect(app.state.viewport?.cursor == 17, "after ！")
+        app.press("}")
+        let paragraph = Array(Self.text.unicodeScalars).firstIndex(of: "新")!
+        #expect(app.state.viewport?.cursor == paragraph - 2, "the paragraph starts at its full-width indent")
+        app.press("(")
+        #expect(app.state.viewport?.cursor ?? 0 < paragraph)
+        app.press("g")
+        app.press("w")
+        #expect((app.state.viewport?.cursor ?? 0) > 0)
+    }
+
+    @Test("v and motions select (reverse video); 1 highlights; the sidecar holds it; the status line shows it")
+    func highlight() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press("vlll")
+        #expect(app.state.selectedRange == 0..<4)
+        #expect(style(app, of: "一")?.reverse == true)
+        app.press("1")
+        #expect(app.statusLine.contains("✓"), "\(app.statusLine)")
+        let a = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(a.target?.exact == "第一句话" && a.color == "yellow")
+        let saved = try SidecarFile(path: tmp.path + "/doc.txt.pizhu.json").read()
+        #expect(saved?.live.count == 1)
+        // Drawn underlined in yellow; the gutter marks the row.
+        app.press("l")
+        #expect(style(app, of: "一")?.background == .yellow && style(app, of: "一")?.underline == true)
+        #expect(app.lines[0].contains("*"))
+        app.press("h")
+        #expect(app.statusLine.contains("yellow"))
+    }
+
+    @Test("s selects the sentence; t tags it with Chinese tags; c writes a multi-line note; u undoes, Ctrl-R redoes")
+    func tagNoteUndo() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press(")s")
+        #expect(app.state.selectedRange.map { app.state.viewport!.document.text.string(in: $0) } == "第二句话说明问题！")
+        app.press("t政策/科技 经济<Enter>")
+        var a = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(a.tags == ["政策/科技", "经济"] && a.target?.exact == "第二句话说明问题！")
+        app.press("c第一行<Enter>第二行<C-s>")
+        a = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(a.note == "第一行\n第二行")
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 1, "the note edits the same annotation")
+        app.press("h")
+        #expect(app.statusLine.contains("#政策/科技") && app.statusLine.contains("注 第一行"), "\(app.statusLine)")
+        app.press("u")
+        #expect(app.state.viewport?.document.annotations?.annotations.first?.note == nil)
+        app.press("<C-r>")
+        #expect(app.state.viewport?.document.annotations?.annotations.first?.note == "第一行\n第二行")
+        app.press("D")
+        #expect(app.state.viewport?.document.annotations?.annotations.isEmpty == true)
+        app.press("u")
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 1)
+        let saved = try SidecarFile(path: tmp.path + "/doc.txt.pizhu.json").read()
+        #expect(saved?.live.first?.tags == ["政策/科技", "经济"])
+    }
+
+    @Test("Tab completes a tag from the vocabulary; :tag, :note and :highlight act on the annotation at the cursor")
+    func completionAndCommands() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.state.libraryTags = ["研究方法/抽样"]
+        app.press("W")
+        app.press("t研究<Tab><Enter>")
+        let first = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(first.tags == ["研究方法/抽样"])
+        app.press(":note 要核对<Enter>")
+        app.press(":highlight green<Enter>")
+        let edited = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(edited.id == first.id && edited.note == "要核对" && edited.color == "green")
+    }
+
+    @Test("overlapping annotations: the innermost wins the cell, the gutter shows the count; ]a and [a jump")
+    func layered() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press("V1")                     // the whole first paragraph, yellow
+        app.press("gllvl3")                 // 句话, blue, inside it
+        #expect(style(app, of: "句")?.background == .blue)
+        #expect(style(app, of: "第")?.background == .yellow)
+        #expect(app.lines[0].contains("2"))
+        app.press("G]a")
+        #expect(app.state.viewport?.cursor == 0 || app.statusLine.contains("Wrapped"))
+        app.press("]a")
+        #expect(app.state.viewport?.cursor == 2)
+    }
+
+    @Test("the annotation pane lists annotations, filters by tag, Enter jumps, d deletes; orphans in their own section")
+    func pane() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press(")s:tag 方法<Enter>")
+        app.press("}W:tag 其他<Enter>")
+        app.press("g")
+        app.press("A")
+        #expect(app.state.focus == .annotations)
+        #expect(app.lines.joined().contains("#方法") && app.lines.joined().contains("#其他"))
+        app.press("f方法<Enter>")
+        #expect(app.state.annotationPaneItems.count == 1)
+        app.press("<Enter>")
+        #expect(app.state.focus == .text && app.state.viewport?.cursor == 8)
+        app.press("Af<C-u><Enter>jd")
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 1)
+        // An orphan (its text is gone) is listed under its own heading.
+        let annotated = try #require(app.state.viewport?.document.annotations)
+        var orphan = annotated.annotations[0]
+        orphan.anchor = AnchorState(status: .orphan, score: 0)
+        annotated.update(orphan, author: "t")
+        app.press("<Esc>A")
+        #expect(app.lines.joined().contains("孤立 Orphans"))
+    }
+
+    @Test("a sidecar that cannot be written: annotating stops with a message and the annotation stays on screen")
+    func unwritable() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        try "not json".write(toFile: tmp.path + "/doc.txt.pizhu.json", atomically: false, encoding: .utf8)
+        app.press("W1")
+        #expect(app.statusLine.contains("NOT SAVED"))
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 1)
+        app.press("lW2")
+        #expect(app.statusLine.contains(":save"))
+        #expect(try String(contentsOfFile: tmp.path + "/doc.txt.pizhu.json", encoding: .utf8) == "not json")
+        try FileManager.default.removeItem(atPath: tmp.path + "/doc.txt.pizhu.json")
+        app.press(":save<Enter>")
+        #expect(try SidecarFile(path: tmp.path + "/doc.txt.pizhu.json").read()?.live.count == 1)
+    }
+}
