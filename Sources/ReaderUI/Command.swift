@@ -28,7 +28,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .toggleView: return "switch between the original lines and reflowed paragraphs"
         case .toggleSegments: return "show or hide the | word separators of a segmented text"
         case .openSelected: return "open the selected document (library)"
-        case .showLibrary: return "back to the library"
+        case .showLibrary: return "back to the library (text: first cancels a selection)"
         case .toggleLibrary: return "show or hide the library pane"
         case .cycleFocus: return "move focus to the next pane"
         case .showHelp: return "this help"

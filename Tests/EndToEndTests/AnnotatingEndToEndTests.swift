@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TmuxDriver
+
+/// Annotating by keyboard in the real binary: select a sentence, tag it in Chinese, write a
+/// Chinese note, quit, check the sidecar, reopen and see the highlight, delete and undo.
+@Suite("annotating by keyboard in tmux", .serialized)
+struct AnnotatingEndToEndTests {
+    static let sentence = "中国科协党组书记怀进鹏主持会议。"
+
+    func liveAnnotations(_ sidecar: String) throws -> [[String: Any]] {
+        let data = try #require(FileManager.default.contents(atPath: sidecar))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (json["annotations"] as? [[String: Any]] ?? []).filter { $0["deleted"] as? Bool == false }
+    }
+
+    @Test("select a sentence, tag it, note it, quit; the sidecar holds exactly that; reopen shows it; delete and undo")
+    func tagAndNote() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let doc = tmp.path + "/report.txt"
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        let environment = "LANG=C.UTF-8 PIZHU_AUTHOR=e2e XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
+        let s = TmuxSession(width: 100, height: 30, command: TmuxSession.pizhu(Shell.quote(doc), environment: environment))
+        try #require(s.waitFor(text: "中国科协党组传达学习") != nil)
+        s.send(keys: "}", ")", "s")
+        try #require(s.waitFor(text: "选择 sentence selected") != nil)
+        s.send(keys: "t")
+        s.type("会议/党组 怀进鹏")
+        s.send(keys: "Enter")
+        try #require(s.waitFor(text: "✓ 批注 added") != nil)
+        s.send(keys: "c")
+        s.type("主持人：怀进鹏")
+        s.send(keys: "Enter")
+        s.type("第二行")
+        s.send(keys: "C-s")
+        try #require(s.waitFor(text: "✓ 批注 edited") != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+
+        var annotations = try liveAnnotations(doc + ".pizhu.json")
+        #expect(annotations.count == 1)
+        let target = annotations.first?["target"] as? [String: Any]
+        #expect(target?["exact"] as? String == Self.sentence)
+        #expect(annotations.first?["tags"] as? [String] == ["会议/党组", "怀进鹏"])
+        #expect(annotations.first?["note"] as? String == "主持人：怀进鹏\n第二行")
+        #expect(annotations.first?["creator"] as? String == "e2e")
+
+        // Reopened: the passage is drawn underlined (SGR 4) and the status line shows its tags.
+        let again = TmuxSession(width: 100, height: 30, command: TmuxSession.pizhu(Shell.quote(doc), environment: environment))
+        try #require(again.waitFor(text: "中国科协党组传达学习") != nil)
+        let styled = again.capture(escapes: true)
+        let line = styled.split(separator: "\n").first { $0.contains("怀进鹏主持") } ?? ""
+        #expect(line.contains("\u{1B}[4m") || line.contains(";4m") || line.contains("[4;"), "no underline in: \(line.debugDescription)")
+        again.send(keys: "}", ")")
+        #expect(again.waitFor(text: "#会议/党组") != nil)
+        again.send(keys: "D")
+        try #require(again.waitFor(text: "✓ Deleted") != nil)
+        annotations = try liveAnnotations(doc + ".pizhu.json")
+        #expect(annotations.isEmpty)
+        again.send(keys: "u")
+        try #require(again.waitFor(text: "✓ Undone") != nil)
+        annotations = try liveAnnotations(doc + ".pizhu.json")
+        #expect(annotations.count == 1 && (annotations.first?["note"] as? String)?.hasPrefix("主持人") == true)
+        again.send(keys: "q")
+        #expect(again.exitStatus() == 0)
+    }
+}
