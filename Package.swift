@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "DocumentStore", dependencies: ["CSQLite"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer
         .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore", "AnnotationCore", "WordSegmentation"]),
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "pizhu",
             dependencies: [
-                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore",
+                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore", "DocumentStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +53,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TmuxDriver"]),
         .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore", "AnnotationCore", "WordSegmentation", "TmuxDriver"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pizhu", "TmuxDriver"]),

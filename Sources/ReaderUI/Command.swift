@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case tagSelection, noteSelection, deleteAnnotation, undo, redo
     case toggleAnnotations, nextAnnotationPrefix, previousAnnotationPrefix
     case jumpToAnnotation, editAnnotation, filterAnnotations, reattachOrphan
+    case setMarkPrefix, goToMarkPrefix, jumpBack
 
     /// One line of help, shown next to the keys in the help overlay.
     public var help: String {
@@ -65,6 +66,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .editAnnotation: return "edit its tags, then its note (annotation pane)"
         case .filterAnnotations: return "filter by tag or colour; empty: all (annotation pane)"
         case .reattachOrphan: return "re-attach the highlighted orphan to the selection (annotation pane)"
+        case .setMarkPrefix: return "m + letter: mark this place (kept across sessions)"
+        case .goToMarkPrefix: return "' + letter: go to the mark; '' back to where the last jump started"
+        case .jumpBack: return "back in the jump list, across documents (Tab / Ctrl-I: forward again)"
         }
     }
 }

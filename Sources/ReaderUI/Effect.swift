@@ -6,6 +6,12 @@ public enum Effect: Equatable, Sendable {
     case reload(path: String)
     /// Save the open document's annotations, then call `annotationsSaved()` or `annotationSaveFailed(_:)`.
     case saveAnnotations
+    /// Open this file and go to `offset` (a jump into another document).
+    case openAt(path: String, offset: Int)
+    /// Remember a mark of the open document.
+    case setMark(letter: String, offset: Int)
+    /// Remember a jump-list entry.
+    case recordJump(path: String, offset: Int)
     case suspend
     /// Repaint every cell (after Ctrl-L or a resume).
     case redraw

@@ -86,11 +86,16 @@ extension ReaderState {
             }
         case .nextAnnotationPrefix, .previousAnnotationPrefix:
             pendingPrefix = command == .nextAnnotationPrefix ? .char("]") : .char("[")
+        case .setMarkPrefix: pendingPrefix = .char("m")
+        case .goToMarkPrefix: pendingPrefix = .char("'")
+        case .jumpBack: return jump(back: true)
         case .jumpToAnnotation:
             guard let a = highlightedPaneItem, let t = a.target else { return [] }
             focus = .text
+            let effects = recordJumpFromHere()
             viewport?.go(toOffset: t.start)
-            if a.anchor.status == .orphan { show("孤立 orphan: its passage was not found; shown where it used to be", error: true) }
+            defer { if a.anchor.status == .orphan { show("孤立 orphan: its passage was not found; shown where it used to be", error: true) } }
+            return effects
         case .editAnnotation:
             guard let a = highlightedPaneItem, let t = a.target else { return [] }
             focus = .text
@@ -123,9 +128,14 @@ extension ReaderState {
     }
 
     func handleSecondKey(_ key: Key, after prefix: Key) -> [Effect] {
+        if prefix == .char("m") || prefix == .char("'") {
+            guard case .char(let c) = key, c.isLetter || c == "'" || c == "`" else { show("Marks are letters (m a … m z)"); return [] }
+            return prefix == .char("m") ? setMark(String(c)) : goToMark(String(c))
+        }
         guard key == .char("a") else { show("\(prefix.notation)\(key.notation) does nothing (]a next, [a previous annotation)"); return [] }
+        let effects = recordJumpFromHere()
         jumpToAnnotation(forward: prefix == .char("]"), tag: nil)
-        return []
+        return effects
     }
 
     /// Moves the cursor to the next (previous) annotation, wrapping around, optionally only those with `tag`.
@@ -366,7 +376,9 @@ extension ReaderState {
             return act(.note(argument))
         case "next":
             guard !argument.isEmpty else { show("Usage: :next TAG", error: true); return [] }
+            let effects = recordJumpFromHere()
             jumpToAnnotation(forward: true, tag: argument)
+            return effects
         case "annotations": return perform(.toggleAnnotations)
         case "undo": return undoOrRedo(undo: true)
         case "redo": return undoOrRedo(undo: false)

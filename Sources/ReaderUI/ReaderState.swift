@@ -50,6 +50,16 @@ public final class ReaderState {
     /// After the tag prompt of an edit, open the note editor.
     var noteAfterTags = false
 
+    // Marks and the jump list
+    /// Marks of the open document: letter → offset.
+    public internal(set) var marks: [String: Int] = [:]
+    /// Places jumped from and to, across documents (Ctrl-O back, Ctrl-I / Tab forward).
+    public internal(set) var jumpList: [JumpPlace] = []
+    /// Where Ctrl-O has taken us in `jumpList`; nil when at the newest place.
+    var jumpIndex: Int?
+    /// An offset to go to once the host has opened the document a jump leads to.
+    var pendingJumpOffset: Int?
+
     /// A line for the status bar; errors are drawn so they stand out even without colour.
     public struct Message: Equatable, Sendable {
         public var text: String
@@ -78,11 +88,27 @@ public final class ReaderState {
     }
 
     /// Shows a document the host has read, at its top, with the focus on the text.
-    public func open(_ document: ReaderDocument) {
+    public func open(_ document: ReaderDocument, resume: ResumePoint? = nil, marks: [String: Int] = [:]) {
         let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: .text, settings: settings)
         viewport = TextViewport(document: document, settings: frame.layoutSettings(settings),
                                 width: frame.measure, height: frame.text.height)
         focus = .text
+        markAnchor = nil
+        undoStack.removeAll()
+        redoStack.removeAll()
+        self.marks = marks
+        if let resume, let viewport {
+            if let view = resume.view { viewport.show(view, segments: false) }
+            layOut()
+            let top = ResumePoint.locate(resume.quote, near: resume.position, in: document.text)
+            viewport.go(toOffset: top)
+            viewport.setCursor(max(top, resume.cursor + (top - resume.position)))
+        }
+        if let pending = pendingJumpOffset {
+            pendingJumpOffset = nil
+            layOut()
+            viewport?.go(toOffset: pending)
+        }
         if let i = library.firstIndex(where: { $0.path == document.path }) { selection = i }
         if document.invalidSequences > 0 {
             show("\(document.invalidSequences) invalid byte sequences shown as �", error: true)
@@ -142,11 +168,19 @@ public final class ReaderState {
         case .halfPageDown: move(max(1, page / 2), max(1, libraryPage / 2))
         case .halfPageUp: move(-max(1, page / 2), -max(1, libraryPage / 2))
         case .goToTop:
-            if focus == .library { selection = 0 } else if focus == .annotations { annotationPaneIndex = 0 } else { viewport?.goToTop() }
+            if focus == .library { selection = 0 } else if focus == .annotations { annotationPaneIndex = 0 } else {
+                let effects = recordJumpFromHere()
+                viewport?.goToTop()
+                return effects
+            }
         case .goToBottom:
             if focus == .library { selection = max(0, library.count - 1) } else if focus == .annotations {
                 annotationPaneIndex = max(0, annotationPaneItems.count - 1)
-            } else { viewport?.goToBottom() }
+            } else {
+                let effects = recordJumpFromHere()
+                viewport?.goToBottom()
+                return effects
+            }
         case .toggleView:
             guard let viewport else { show("No document is open", error: true); return [] }
             viewport.show(viewport.view == .original ? .reflow : .original, segments: viewport.showsSegments)
@@ -167,6 +201,7 @@ public final class ReaderState {
             if !libraryVisible && viewport != nil { focus = .text }
             if libraryVisible && viewport == nil { focus = .library }
         case .cycleFocus:
+            if focus == .text && canJumpForward { return jump(back: false) }
             if focus == .text {
                 libraryVisible = true
                 focus = .library
@@ -275,7 +310,10 @@ public final class ReaderState {
         case "reload":
             guard let viewport else { show("No document is open", error: true); return [] }
             return [.reload(path: viewport.document.path)]
-        case "goto": goto(argument)
+        case "goto":
+            let effects = recordJumpFromHere()
+            goto(argument)
+            return effects
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)
         case "highlight", "tag", "note", "next", "annotations", "save", "undo", "redo":

@@ -123,7 +123,11 @@ public final class TmuxSession {
     }
 
     /// A command line that runs pizhu with a UTF-8 locale and the given arguments.
+    /// Each run gets a private, empty document store and data folder unless `environment`
+    /// names its own, so no test sees another's reading positions.
     public static func pizhu(_ arguments: String = "", environment: String = "LANG=C.UTF-8") -> String {
-        "env \(environment) \(Shell.quote(binary)) \(arguments)"
+        let privateFolders = ["XDG_STATE_HOME", "XDG_DATA_HOME"].filter { !environment.contains($0 + "=") }
+            .map { "\($0)=\"$(mktemp -d)\"" }.joined(separator: " ")
+        return "env \(environment) \(privateFolders) \(Shell.quote(binary)) \(arguments)"
     }
 }

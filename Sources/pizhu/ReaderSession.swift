@@ -13,12 +13,14 @@ final class ReaderSession {
     private let trace = FileSystem.environment("PIZHU_TRACE")
 
     private let decoding: DecodingOptions
+    private let memory = ReadingMemory()
 
     init(screen: CursesScreen, settings: LayoutSettings, decoding: DecodingOptions) {
         self.screen = screen
         self.decoding = decoding
         state = ReaderState(size: screen.size, settings: settings)
         state.author = AuthorName.resolve()
+        state.setJumpList(memory.jumps)
     }
 
     /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
@@ -26,11 +28,13 @@ final class ReaderSession {
     func run(_ startup: Startup) -> Int32 {
         state.setLibrary(title: startup.libraryTitle, entries: startup.entries)
         if let file = startup.openFirst { open(file) }
+        if let warning = memory.warning { state.show(warning, error: true) }
         draw()
         log("first-frame-ms \(FileSystem.monotonicMilliseconds - started)")
         while true {
             let signal = csf_take()
             if signal != 0 {
+                memory.remember(state)
                 screen.stop()
                 log("exit signal \(signal)")
                 return 128 + signal
@@ -43,6 +47,7 @@ final class ReaderSession {
             for effect in state.handle(key) {
                 switch effect {
                 case .quit:
+                    memory.remember(state)
                     screen.stop()
                     log("exit quit")
                     return 0
@@ -53,8 +58,12 @@ final class ReaderSession {
                     state.resize(screen.size)
                 case .redraw: screen.forceRedraw()
                 case .saveAnnotations: saveAnnotations()
+                case .openAt(let path, _): open(path)
+                case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
+                case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
                 }
             }
+            memory.remember(state)
             draw()
         }
     }
@@ -101,7 +110,13 @@ final class ReaderSession {
             let document = try DocumentFiles.load(path: expanded, options: options).readerDocument
             openedTimes[expanded] = FileSystem.modificationTime(expanded)
             changeReported = false
-            if reload { state.reload(document) } else { state.open(document) }
+            if reload {
+                state.reload(document)
+            } else {
+                memory.remember(state)
+                let (resume, marks) = memory.begin(document)
+                state.open(document, resume: resume, marks: marks)
+            }
         } catch {
             state.show("\(error)", error: true)
         }

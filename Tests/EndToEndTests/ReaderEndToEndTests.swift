@@ -79,7 +79,7 @@ struct ReaderEndToEndTests {
 
     @Test("with LANG and LC_ALL unset Chinese still renders (C.UTF-8 fallback)")
     func noLocale() throws {
-        let command = "env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE \(Shell.quote(TmuxSession.binary)) \(Self.seed)"
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE XDG_STATE_HOME=\"$(mktemp -d)\" \(Shell.quote(TmuxSession.binary)) \(Self.seed)"
         let s = TmuxSession(width: 80, height: 24, command: command)
         let screen = try #require(s.waitFor(text: Self.title))
         #expect(s.column(of: "中国科协党组", in: screen) == 4)
@@ -149,7 +149,7 @@ struct ReaderEndToEndTests {
     func suspend() throws {
         let s = TmuxSession(width: 80, height: 24, command: "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i")
         try #require(s.waitFor(text: "$") != nil)
-        s.type("LANG=C.UTF-8 \(Shell.quote(TmuxSession.binary)) \(Self.seed)")
+        s.type("LANG=C.UTF-8 XDG_STATE_HOME=$(mktemp -d) \(Shell.quote(TmuxSession.binary)) \(Self.seed)")
         s.send(keys: "Enter")
         try #require(s.waitFor(text: Self.title) != nil)
         s.send(keys: "C-z")

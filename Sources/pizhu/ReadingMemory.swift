@@ -1,0 +1,105 @@
+import DocumentStore
+import Glibc
+import ReaderUI
+import TextCore
+
+/// The reader's link to the document store: where to resume a document, its marks, and
+/// writing positions, marks and jumps back as the user reads. Without a store (read-only home,
+/// …) every call does nothing and the reader works as before.
+final class ReadingMemory {
+    let store: DocumentStore?
+    /// Why the store is unavailable or what was repaired, for the status line.
+    let warning: String?
+    private var current: DocumentState?
+    private var lastWritten: (Int, Int, ReadingView)?
+
+    init(folder: String = DocumentStore.defaultFolder()) {
+        (store, warning) = DocumentStore.open(folder: folder)
+    }
+
+    /// The stored state of a document being opened (found by content, else path).
+    func begin(_ document: ReaderDocument) -> (resume: ResumePoint?, marks: [String: Int]) {
+        guard let store else { return (nil, [:]) }
+        let path = SidecarPaths.absolute(document.path)
+        let sha = document.annotations?.record.sha256 ?? ""
+        var state = store.state(path: path, sha256: sha) ?? DocumentState(path: path)
+        let resume = state.lastOpened > 0
+            ? ResumePoint(position: state.position, quote: state.positionQuote, cursor: state.cursor, view: state.view.flatMap(ReadingView.init(rawValue:)))
+            : nil
+        state.path = path
+        state.sha256 = sha
+        state.sizeBytes = FileSystem.size(document.path)
+        state.encoding = document.encoding
+        state.title = Self.title(of: document)
+        state.annotationCount = document.annotations?.annotations.count ?? 0
+        state.lastOpened = Int(time(nil))
+        store.save(state)
+        current = store.state(path: path, sha256: "")
+        lastWritten = nil
+        var marks: [String: Int] = [:]
+        if let id = current?.id {
+            for m in store.marks(document: id) { marks[m.letter] = ResumePoint.locate(m.quote, near: m.position, in: document.text) }
+        }
+        return (resume, marks)
+    }
+
+    /// Writes the reading position if it changed (cheap: one UPSERT in WAL mode).
+    func remember(_ state: ReaderState) {
+        guard let store, var s = current, let viewport = state.viewport,
+              SidecarPaths.absolute(viewport.document.path) == s.path else { return }
+        let now = (viewport.topOffset, viewport.cursor, viewport.view)
+        if let last = lastWritten, last == now { return }
+        s.position = viewport.topOffset
+        s.positionQuote = ResumePoint.quote(at: viewport.topOffset, in: viewport.document.text)
+        s.cursor = viewport.cursor
+        s.view = viewport.view.rawValue
+        s.progress = viewport.percent ?? s.progress
+        s.annotationCount = viewport.document.annotations?.annotations.count ?? s.annotationCount
+        s.lastOpened = Int(time(nil))
+        if store.save(s) {
+            current = s
+            lastWritten = now
+        }
+    }
+
+    func setMark(_ letter: String, offset: Int, in state: ReaderState) {
+        guard let store, let s = current, let text = state.viewport?.document.text, let id = store.id(of: s) else { return }
+        store.setMark(Mark(letter: letter, position: offset, quote: ResumePoint.quote(at: offset, in: text)), document: id)
+    }
+
+    func pushJump(path: String, offset: Int) {
+        store?.pushJump(Jump(path: SidecarPaths.absolute(path), position: offset))
+    }
+
+    var jumps: [JumpPlace] { store?.jumps().map { JumpPlace(path: $0.path, offset: $0.position) } ?? [] }
+
+    /// A title for the library: the first non-empty line, if short, else the file name.
+    static func title(of document: ReaderDocument) -> String {
+        let text = document.text
+        var offset = 0
+        for _ in 0..<20 {
+            guard text.contains(offset) else { break }
+            let end = text.firstTerminator(from: offset) ?? min(offset + 200, text.knownCount ?? offset + 200)
+            let line = text.string(in: offset..<min(end, offset + 200)).trimmingCharacters
+            if !line.isEmpty { return line.count <= 60 ? line : document.name }
+            offset = end + 1
+        }
+        return document.name
+    }
+}
+
+/// Absolute paths for store keys.
+enum SidecarPaths {
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileSystem.currentDirectory + "/" + path
+    }
+}
+
+extension String {
+    var trimmingCharacters: String {
+        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
