@@ -10,7 +10,7 @@ struct AnnotationChange {
 
 /// What the bottom-line prompt collects.
 public enum PromptKind: Sendable, Equatable {
-    case command, tags, filter
+    case command, tags, filter, search, searchBackward
 
     /// The text drawn before what is typed.
     var prefix: String {
@@ -18,6 +18,8 @@ public enum PromptKind: Sendable, Equatable {
         case .command: return ":"
         case .tags: return "标签 tags: "
         case .filter: return "筛选 filter (tag or colour): "
+        case .search: return "/"
+        case .searchBackward: return "?"
         }
     }
 }

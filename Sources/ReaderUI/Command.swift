@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleAnnotations, nextAnnotationPrefix, previousAnnotationPrefix
     case jumpToAnnotation, editAnnotation, filterAnnotations, reattachOrphan
     case setMarkPrefix, goToMarkPrefix, jumpBack
+    case searchForward, searchBackward, searchNext, searchPrevious
 
     /// One line of help, shown next to the keys in the help overlay.
     public var help: String {
@@ -69,6 +70,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .setMarkPrefix: return "m + letter: mark this place (kept across sessions)"
         case .goToMarkPrefix: return "' + letter: go to the mark; '' back to where the last jump started"
         case .jumpBack: return "back in the jump list, across documents (Tab / Ctrl-I: forward again)"
+        case .searchForward: return "search forward as you type (literal; \\r or re: first for a regular expression; lower case matches any case)"
+        case .searchBackward: return "search backward"
+        case .searchNext: return "next match (wraps around)"
+        case .searchPrevious: return "previous match"
         }
     }
 }

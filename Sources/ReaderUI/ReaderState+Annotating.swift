@@ -89,6 +89,10 @@ extension ReaderState {
         case .setMarkPrefix: pendingPrefix = .char("m")
         case .goToMarkPrefix: pendingPrefix = .char("'")
         case .jumpBack: return jump(back: true)
+        case .searchForward: return openSearchPrompt(backward: false)
+        case .searchBackward: return openSearchPrompt(backward: true)
+        case .searchNext: return searchAgain(reverse: false)
+        case .searchPrevious: return searchAgain(reverse: true)
         case .jumpToAnnotation:
             guard let a = highlightedPaneItem, let t = a.target else { return [] }
             focus = .text
@@ -305,7 +309,7 @@ extension ReaderState {
             annotationPaneIndex = 0
             focus = .annotations
             show(line.isEmpty ? "All annotations" : "Showing \(annotationPaneItems.count) with \(line)")
-        case .command: break
+        case .command, .search, .searchBackward: break
         }
         return []
     }

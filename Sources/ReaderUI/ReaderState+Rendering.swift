@@ -54,12 +54,15 @@ extension ReaderState {
                                     to: rows.last.map { $0.1.range.upperBound } ?? 0)
         let selected = selectedRange
         let cursor = focus == .text ? viewport.cursor : nil
+        let visible = (rows.first?.1.range.lowerBound ?? 0)..<(rows.last?.1.range.upperBound ?? 0)
+        let hits = visibleMatches(in: visible, viewport: viewport)
         for (i, item) in rows.enumerated() {
             var x = frame.textLeft
             let y = frame.text.y + i
             for cell in item.1.cells where cell.kind != .continuation {
                 var style: Style = cell.kind == .placeholder ? Theme.placeholder : item.1.isHeading ? Theme.heading : .plain
                 if let mark = marks.style(at: cell.offset) { style = mark.merged(over: style) }
+                if let hit = hits.first(where: { $0.range.contains(cell.offset) }) { style = hit.current ? Theme.searchCurrent : Theme.searchMatch }
                 if selected?.contains(cell.offset) == true { style = Theme.selection }
                 if cell.offset == cursor { style = selected == nil ? Theme.cursor : Theme.cursorInSelection }
                 buffer.set(Cell(glyph: cell.glyph, width: cell.width, style: style), x: x, y: y, clip: frame.text)
@@ -72,6 +75,23 @@ extension ReaderState {
                 buffer.put(gutter, x: frame.textLeft - 2, y: y, style: Theme.gutter)
             }
         }
+    }
+
+    /// Search matches overlapping `visible`, and whether each is the current one.
+    private func visibleMatches(in visible: Range<Int>, viewport: TextViewport) -> [(range: Range<Int>, current: Bool)] {
+        guard let search, search.view == viewport.view, !search.matches.isEmpty else { return [] }
+        var lo = 0, hi = search.matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if search.matches[mid].upperBound <= visible.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [(Range<Int>, Bool)] = []
+        var i = lo
+        while i < search.matches.count && search.matches[i].lowerBound < visible.upperBound {
+            out.append((search.matches[i], i == search.current))
+            i += 1
+        }
+        return out
     }
 
     private func drawLibrary(_ buffer: inout ScreenBuffer, _ rect: Rect, overlay: Bool) {

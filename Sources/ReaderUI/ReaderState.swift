@@ -60,6 +60,11 @@ public final class ReaderState {
     /// An offset to go to once the host has opened the document a jump leads to.
     var pendingJumpOffset: Int?
 
+    // Search
+    public internal(set) var search: SearchState?
+    /// Where the view and cursor were when the search prompt opened (Esc goes back there).
+    var searchOrigin: (top: Int, cursor: Int)?
+
     /// A line for the status bar; errors are drawn so they stand out even without colour.
     public struct Message: Equatable, Sendable {
         public var text: String
@@ -94,6 +99,7 @@ public final class ReaderState {
                                 width: frame.measure, height: frame.text.height)
         focus = .text
         markAnchor = nil
+        search = nil
         undoStack.removeAll()
         redoStack.removeAll()
         self.marks = marks
@@ -256,12 +262,19 @@ public final class ReaderState {
         case .enter:
             commandLine = nil
             let line = editor.text.trimmingSpaces
+            if promptKind == .search || promptKind == .searchBackward {
+                let backward = promptKind == .searchBackward
+                promptKind = .command
+                return finishSearch(editor.text, backward: backward)
+            }
             if promptKind != .command { return finishPrompt(promptKind, line) }
             if !line.isEmpty && history.last != line { history.append(line) }
             return execute(line)
         case .escape, .ctrl("c"), .ctrl("g"):
             commandLine = nil
+            if promptKind == .search || promptKind == .searchBackward { cancelSearch() }
             if promptKind != .command { show("Cancelled") }
+            promptKind = .command
             return []
         case .backspace:
             if editor.characters.isEmpty && promptKind == .command { commandLine = nil; return [] }
@@ -279,6 +292,9 @@ public final class ReaderState {
         default: break
         }
         commandLine = editor
+        if promptKind == .search || promptKind == .searchBackward {
+            previewSearch(editor.text, backward: promptKind == .searchBackward)
+        }
         return []
     }
 

@@ -19,6 +19,15 @@ public final class TextViewport {
     /// The reading cursor, a source offset (set through `setCursor` and the motions).
     public internal(set) var cursor = 0
     let wordFinder: WordFinder
+    private var cachedViewText: (view: ReadingView, segments: Bool, text: ViewText)?
+
+    /// The logical text of the view shown, for search (built on first use).
+    public var viewText: ViewText {
+        if let c = cachedViewText, c.view == view, c.segments == showsSegments { return c.text }
+        let text = ViewText(structure: layout.structure)
+        cachedViewText = (view, showsSegments, text)
+        return text
+    }
 
     public init(document: ReaderDocument, settings: LayoutSettings, width: Int, height: Int) {
         self.document = document

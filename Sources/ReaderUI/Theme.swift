@@ -17,5 +17,7 @@ enum Theme {
     static let cursor = Style(bold: true, reverse: true)
     static let cursorInSelection = Style(bold: true, underline: true)
     static let gutter = Style(foreground: .yellow, bold: true)
-    static let orphan = Style(dim: true, underline: true)
+    /// Search matches: every one on screen, and the current one (reverse, so both show without colour).
+    static let searchMatch = Style(foreground: .black, background: .cyan, bold: true)
+    static let searchCurrent = Style(bold: true, reverse: true, underline: true)
 }

@@ -170,3 +170,40 @@ struct AnnotatingTests {
         #expect(try SidecarFile(path: tmp.path + "/doc.txt.pizhu.json").read()?.live.count == 1)
     }
 }
+
+/// Search in the reader: incremental, counts, wrap-around, highlights.
+@Suite("Searching in the reader")
+struct ReaderSearchTests {
+    @Test("/ finds as you type, Enter moves the cursor to the match, n and N step with match i/N and wrap")
+    func incremental() {
+        let text = (1...30).map { "第\($0)段。关键词在这里。" }.joined(separator: "\n")
+        let app = TestApp(size: Size(width: 60, height: 10), settings: LayoutSettings(measure: 40), document: ("s.txt", text))
+        app.press("/关键")
+        #expect(app.state.search?.matches.count == 30)
+        app.press("词<Enter>")
+        #expect(app.statusLine.contains("match 1/30"))
+        let first = app.state.viewport!.cursor
+        #expect(app.state.viewport!.document.text.string(in: first..<first + 3) == "关键词")
+        app.press("n")
+        #expect(app.statusLine.contains("match 2/30"))
+        app.press("N")
+        #expect(app.statusLine.contains("match 1/30"))
+        app.press("N")
+        #expect(app.statusLine.contains("match 30/30") && app.statusLine.contains("wrapped"))
+        // Every match on screen is drawn as a match; the current one in reverse.
+        let current = app.screen.frame.cells.filter { $0.style.reverse && $0.style.underline }
+        #expect(!current.isEmpty)
+        app.press("G/不存在<Enter>")
+        #expect(app.statusLine.contains("Not found"))
+    }
+
+    @Test("Esc at the search prompt goes back to where the search started")
+    func cancel() {
+        let text = (1...40).map { "第\($0)段。" }.joined(separator: "\n") + "\n终点"
+        let app = TestApp(size: Size(width: 60, height: 10), settings: LayoutSettings(measure: 40), document: ("s.txt", text))
+        app.press("/终点")
+        #expect(app.lines.joined().contains("终点"))
+        app.press("<Esc>")
+        #expect(app.textLines[0] == "第1段。")
+    }
+}

@@ -1,0 +1,110 @@
+import TextCore
+
+/// Search in the open document: `/` and `?` (incremental as you type), `n` and `N`, every
+/// match on screen highlighted, "match 3/17" in the status line, wrap-around with a message.
+extension ReaderState {
+    func openSearchPrompt(backward: Bool) -> [Effect] {
+        guard let viewport else { show("No document is open", error: true); return [] }
+        searchOrigin = (viewport.topOffset, viewport.cursor)
+        commandLine = LineEditor()
+        promptKind = backward ? .searchBackward : .search
+        return []
+    }
+
+    /// Runs the query typed so far and shows its first match (as you type); false if it failed.
+    @discardableResult
+    func previewSearch(_ typed: String, backward: Bool) -> Bool {
+        guard let viewport, let origin = searchOrigin else { return false }
+        guard !typed.isEmpty else {
+            search = nil
+            viewport.go(toOffset: origin.top)
+            viewport.setCursor(origin.cursor)
+            return true
+        }
+        let query = SearchQuery.parse(typed)
+        do {
+            let matches = try TextSearch.matches(query, in: viewport.viewText)
+            var state = SearchState(query: query, matches: matches, current: nil, view: viewport.view, backward: backward)
+            if let (i, _) = state.next(after: backward ? origin.cursor : origin.cursor - 1, backward: backward) {
+                state.current = i
+                reveal(matches[i])
+            }
+            search = state
+            return true
+        } catch {
+            search = nil
+            show("\(error)", error: true)
+            return false
+        }
+    }
+
+    /// Enter at the search prompt: keep the match, move the cursor there, remember the jump.
+    func finishSearch(_ typed: String, backward: Bool) -> [Effect] {
+        defer { searchOrigin = nil }
+        guard !typed.isEmpty else { return [] }
+        guard previewSearch(typed, backward: backward), let viewport, let state = search else { return [] }
+        if let origin = searchOrigin {
+            // The jump list records where the search started.
+            viewport.setCursor(origin.cursor)
+        }
+        let effects = recordJumpFromHere()
+        guard let i = state.current else {
+            show("Not found: \(state.query.pattern)", error: true)
+            if let origin = searchOrigin { viewport.go(toOffset: origin.top); viewport.setCursor(origin.cursor) }
+            return effects
+        }
+        viewport.setCursor(state.matches[i].lowerBound)
+        reveal(state.matches[i])
+        showMatchCount(wrapped: false)
+        return effects
+    }
+
+    /// Esc at the search prompt: back to where the search started.
+    func cancelSearch() {
+        if let viewport, let origin = searchOrigin {
+            viewport.go(toOffset: origin.top)
+            viewport.setCursor(origin.cursor)
+        }
+        searchOrigin = nil
+        search = nil
+    }
+
+    /// `n` (`reverse` false) and `N`.
+    func searchAgain(reverse: Bool) -> [Effect] {
+        guard let viewport, var state = search else { show("No search yet: / searches forward, ? backward"); return [] }
+        if state.view != viewport.view, let rerun = try? TextSearch.matches(state.query, in: viewport.viewText) {
+            state.matches = rerun
+            state.view = viewport.view
+        }
+        let backward = state.backward != reverse
+        guard let (i, wrapped) = state.next(after: viewport.cursor, backward: backward) else {
+            show("Not found: \(state.query.pattern)", error: true)
+            return []
+        }
+        let effects = recordJumpFromHere()
+        state.current = i
+        search = state
+        viewport.setCursor(state.matches[i].lowerBound)
+        reveal(state.matches[i])
+        showMatchCount(wrapped: wrapped)
+        return effects
+    }
+
+    func showMatchCount(wrapped: Bool) {
+        guard let state = search, let i = state.current else { return }
+        let count = "match \(i + 1)/\(state.matches.count)" + (state.matches.count >= TextSearch.limit ? "+" : "")
+        show(wrapped ? "\(count) — search wrapped around" : count)
+    }
+
+    /// Scrolls so a match is on screen (a little below the top, so its context shows).
+    func reveal(_ range: Range<Int>) {
+        guard let viewport else { return }
+        let rows = viewport.visibleRows
+        if let first = rows.first?.1, let last = rows.last?.1,
+           range.lowerBound >= first.range.lowerBound, range.lowerBound < last.range.upperBound { return }
+        viewport.go(toOffset: range.lowerBound)
+        viewport.moveCursorRows(0)
+        viewport.scroll(by: -min(3, viewport.height / 3))
+        viewport.setCursor(range.lowerBound)
+    }
+}
