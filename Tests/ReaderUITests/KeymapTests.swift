@@ -24,9 +24,12 @@ struct KeymapTests {
         }
     }
 
-    @Test("? stays free for backward search")
-    func questionMarkFree() {
-        #expect(Keymap.standard.command(for: .char("?"), in: .text) == nil)
+    @Test("/ and ? search, n and N repeat, as in less and vim")
+    func searchKeys() {
+        #expect(Keymap.standard.command(for: .char("?"), in: .text) == .searchBackward)
+        #expect(Keymap.standard.command(for: .char("/"), in: .text) == .searchForward)
+        #expect(Keymap.standard.command(for: .char("n"), in: .text) == .searchNext)
+        #expect(Keymap.standard.command(for: .char("N"), in: .text) == .searchPrevious)
     }
 
     @Test("every key named in the help parses back to itself")
