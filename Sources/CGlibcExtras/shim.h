@@ -9,6 +9,8 @@ extern int wcwidth(wchar_t c);
 /* memrchr: a GNU extension (backward search for line starts in large files). */
 #include <stddef.h>
 extern void *memrchr(const void *s, int c, size_t n);
+/* memmem: a GNU extension (literal search over file bytes; glibc's two-way search). */
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 /* Lower the calling thread's priority (background counting must not slow the first screen). */
 #include <unistd.h>
 #include <sys/syscall.h>

@@ -15,6 +15,7 @@ public enum Command: String, CaseIterable, Sendable {
     case jumpToAnnotation, editAnnotation, filterAnnotations, reattachOrphan
     case setMarkPrefix, goToMarkPrefix, jumpBack
     case searchForward, searchBackward, searchNext, searchPrevious
+    case openResult, closeResults
 
     /// One line of help, shown next to the keys in the help overlay.
     public var help: String {
@@ -74,6 +75,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .searchBackward: return "search backward"
         case .searchNext: return "next match (wraps around)"
         case .searchPrevious: return "previous match"
+        case .openResult: return "open the document at the highlighted result (:grep results)"
+        case .closeResults: return "close the :grep results"
         }
     }
 }

@@ -1,3 +1,5 @@
+import TextCore
+
 /// What the headless reader asks its host to do; the reader itself never touches files or the terminal.
 public enum Effect: Equatable, Sendable {
     /// Read and decode this file, then call `ReaderState.open(_:)`.
@@ -12,6 +14,8 @@ public enum Effect: Equatable, Sendable {
     case setMark(letter: String, offset: Int)
     /// Remember a jump-list entry.
     case recordJump(path: String, offset: Int)
+    /// Search every document of the library, then call `showGrepResults(_:hits:)`.
+    case grep(SearchQuery)
     case suspend
     /// Repaint every cell (after Ctrl-L or a resume).
     case redraw

@@ -91,6 +91,8 @@ public struct Keymap: Sendable {
         KeyBinding([.char("?")], .searchBackward, in: .text),
         KeyBinding([.char("n")], .searchNext, in: .text),
         KeyBinding([.char("N")], .searchPrevious, in: .text),
+        KeyBinding([.enter, .char("o")], .openResult, in: .results),
+        KeyBinding([.escape, .char("q")], .closeResults, in: .results),
         KeyBinding([.function(2), .char("L")], .toggleLibrary),
         KeyBinding([.tab, .backTab], .cycleFocus),
         KeyBinding([.function(1), .char("H")], .showHelp),

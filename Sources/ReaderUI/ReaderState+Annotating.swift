@@ -89,6 +89,18 @@ extension ReaderState {
         case .setMarkPrefix: pendingPrefix = .char("m")
         case .goToMarkPrefix: pendingPrefix = .char("'")
         case .jumpBack: return jump(back: true)
+        case .openResult:
+            guard let results = grepResults, results.hits.indices.contains(grepIndex) else { return [] }
+            let hit = results.hits[grepIndex]
+            focus = viewport == nil ? .library : .text
+            let effects = recordJumpFromHere()
+            if let viewport, viewport.document.path == hit.path {
+                viewport.go(toOffset: hit.range.lowerBound)
+                return effects
+            }
+            pendingJumpOffset = hit.range.lowerBound
+            return effects + [.openAt(path: hit.path, offset: hit.range.lowerBound)]
+        case .closeResults: focus = viewport == nil ? .library : .text
         case .searchForward: return openSearchPrompt(backward: false)
         case .searchBackward: return openSearchPrompt(backward: true)
         case .searchNext: return searchAgain(reverse: false)

@@ -15,6 +15,7 @@ extension ReaderState {
         drawText(&buffer, frame)
         if let rect = frame.library { drawLibrary(&buffer, rect, overlay: frame.libraryIsOverlay) }
         if focus == .annotations { drawAnnotationPane(&buffer, frame.text) }
+        if focus == .results { drawResultsPane(&buffer, Rect(x: 0, y: 0, width: size.width, height: size.height - 1)) }
         if noteEditor != nil { drawNoteEditor(&buffer) }
         drawStatus(&buffer, frame.status)
         if helpVisible { drawHelp(&buffer) }
@@ -149,7 +150,7 @@ extension ReaderState {
             if let viewport, focus != .library || !libraryVisible || frameIsWide {
                 let view = viewport.view == .reflow ? "重排 reflow" : "原文 original"
                 let segments = viewport.showsSegments ? " │ 分词 |" : ""
-                let pane = focus == .text ? "读 TEXT" : focus == .annotations ? "批注 NOTES" : "库 LIBRARY"
+                let pane = focus == .text ? "读 TEXT" : focus == .annotations ? "批注 NOTES" : focus == .results ? "搜 RESULTS" : "库 LIBRARY"
                 let annotation = annotationStatus(viewport)
                 // The annotation at the cursor takes the place of the encoding and view.
                 left = annotation.isEmpty ? " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percentLabel) │ \(pane)"

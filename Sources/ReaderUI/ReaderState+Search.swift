@@ -1,3 +1,4 @@
+import ScreenCore
 import TextCore
 
 /// Search in the open document: `/` and `?` (incremental as you type), `n` and `N`, every
@@ -106,5 +107,35 @@ extension ReaderState {
         viewport.moveCursorRows(0)
         viewport.scroll(by: -min(3, viewport.height / 3))
         viewport.setCursor(range.lowerBound)
+    }
+}
+
+extension ReaderState {
+    /// The host finished a `:grep`: show the results pane.
+    public func showGrepResults(_ query: SearchQuery, hits: [GrepHit]) {
+        grepResults = (query, hits)
+        grepIndex = 0
+        focus = .results
+        let files = Set(hits.map(\.path)).count
+        show(hits.isEmpty ? "Not found in the library: \(query.pattern)" : "\(hits.count) matches in \(files) documents")
+    }
+
+    func drawResultsPane(_ buffer: inout ScreenBuffer, _ rect: Rect) {
+        buffer.fill(rect)
+        guard let results = grepResults else { return }
+        let title = "搜索 :grep \(results.query.pattern) — \(results.hits.count) matches — Enter open · Esc close"
+        buffer.put(title, x: rect.x + 1, y: rect.y, style: Theme.title, width: rect.width - 2)
+        let visible = max(1, rect.height - 1)
+        let first = max(0, min(grepIndex - visible / 2, results.hits.count - visible))
+        for (row, hit) in results.hits.enumerated().dropFirst(first).prefix(visible) {
+            let y = rect.y + 1 + row - first
+            let selected = row == grepIndex
+            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Theme.selection) }
+            let name = hit.path.split(separator: "/").last.map(String.init) ?? hit.path
+            let x = buffer.put("\(name):\(hit.line):\(hit.column) ", x: rect.x + 1, y: y, style: selected ? Theme.selection : Theme.dimText, width: rect.width - 2)
+            let x2 = buffer.put(hit.before, x: x, y: y, style: selected ? Theme.selection : .plain, width: max(0, rect.maxX - x - 1))
+            let x3 = buffer.put(hit.match, x: x2, y: y, style: selected ? Theme.searchCurrent : Theme.searchMatch, width: max(0, rect.maxX - x2 - 1))
+            buffer.put(hit.after, x: x3, y: y, style: selected ? Theme.selection : .plain, width: max(0, rect.maxX - x3 - 1))
+        }
     }
 }

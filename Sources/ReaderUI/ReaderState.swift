@@ -62,6 +62,9 @@ public final class ReaderState {
 
     // Search
     public internal(set) var search: SearchState?
+    /// The results of the last `:grep`, and the highlighted one.
+    public internal(set) var grepResults: (query: SearchQuery, hits: [GrepHit])?
+    public internal(set) var grepIndex = 0
     /// Where the view and cursor were when the search prompt opened (Esc goes back there).
     var searchOrigin: (top: Int, cursor: Int)?
 
@@ -236,6 +239,7 @@ public final class ReaderState {
         switch focus {
         case .library: selection = min(max(0, selection + libraryRows), max(0, library.count - 1))
         case .annotations: moveInAnnotationPane(libraryRows)
+        case .results: grepIndex = min(max(0, grepIndex + libraryRows), max(0, (grepResults?.hits.count ?? 1) - 1))
         case .text: viewport?.moveCursorRows(textRows)
         }
     }
@@ -332,6 +336,10 @@ public final class ReaderState {
             return effects
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)
+        case "grep":
+            guard !argument.isEmpty else { show("Usage: :grep TEXT", error: true); return [] }
+            show("Searching \(library.count) documents for \(argument)…")
+            return [.grep(SearchQuery.parse(argument))]
         case "highlight", "tag", "note", "next", "annotations", "save", "undo", "redo":
             return executeAnnotating(command.name, argument)
         case "help": _ = perform(.showHelp)

@@ -168,7 +168,7 @@ public final class UTF8FileText: TextSource {
     @inline(__always) private func isLead(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
 
     /// The byte where scalar `o` starts.
-    func byteOffset(ofScalar o: Int) -> Int {
+    public func byteOffset(ofScalar o: Int) -> Int {
         if !contains(o) { return byteCount }
         if o == cursor.scalar { return cursor.byte }
         if o == cursor.scalar + 1 || o == cursor.scalar - 1 || abs(o - cursor.scalar) < 64 {
@@ -231,7 +231,7 @@ public final class UTF8FileText: TextSource {
     }
 
     /// The scalar offset of the scalar whose bytes include byte `p`.
-    func scalarOffset(ofByte p: Int) -> Int {
+    public func scalarOffset(ofByte p: Int) -> Int {
         let block = p / Self.blockSize
         counter.waitForBlock(block)
         let blockStarts = counter.blockStarts

@@ -61,6 +61,9 @@ final class ReaderSession {
                 case .openAt(let path, _): open(path)
                 case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
                 case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
+                case .grep(let query):
+                    draw()
+                    state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
                 }
             }
             memory.remember(state)

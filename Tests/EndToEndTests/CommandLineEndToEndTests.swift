@@ -102,3 +102,19 @@ struct CommandLineEndToEndTests {
         #expect(lines.last == "exit quit")
     }
 }
+
+@Suite("pizhu grep")
+struct GrepCommandEndToEndTests {
+    @Test("FILE:LINE:COLUMN: context output, -c counts, exit status 1 when nothing matches")
+    func grep() {
+        let bin = Shell.quote(TmuxSession.binary)
+        let seeds = Shell.quote(TmuxSession.root + "/seeds")
+        let r = Shell.run("\(bin) grep 经济社会发展 \(seeds)")
+        #expect(r.status == 0)
+        #expect(r.output.contains("000_8b9b7713cf26d312.txt:1:11: ") && r.output.contains("【经济社会|发展】"))
+        let c = Shell.run("\(bin) grep -c 科技 \(seeds)")
+        #expect(c.output.split(separator: "\n").count == 5)
+        #expect(Shell.run("\(bin) grep 这个短语不存在于种子中 \(seeds)").status == 1)
+        #expect(Shell.run("\(bin) grep --regex '(' \(seeds)").status == 2)
+    }
+}

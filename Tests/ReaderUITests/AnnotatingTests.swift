@@ -207,3 +207,34 @@ struct ReaderSearchTests {
         #expect(app.textLines[0] == "第1段。")
     }
 }
+
+@Suite("Searching the library")
+struct LibraryGrepTests {
+    static let seeds = TmuxSession.root + "/seeds"
+
+    @Test(":grep lists matches from every document; Enter asks to open the document at the match")
+    func grepPane() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        let entries = names.map { LibraryEntry(name: $0, path: Self.seeds + "/" + $0, sizeBytes: 0) }
+        let app = TestApp(size: Size(width: 100, height: 20), library: entries)
+        app.press(":grep 经济社会发展<Enter>")
+        guard case .grep(let query)? = app.effects.last else { Issue.record("no grep effect"); return }
+        app.state.showGrepResults(query, hits: LibraryGrep.search(query, in: entries.map(\.path)).hits)
+        app.draw()
+        #expect(app.state.focus == .results)
+        #expect(app.lines.joined().contains("000_8b9b7713cf26d312.txt"))
+        app.press("j<Enter>")
+        guard case .openAt(let path, let offset)? = app.effects.last else { Issue.record("no open"); return }
+        #expect(path.hasSuffix("000_8b9b7713cf26d312.txt"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[offset..<offset + 7])) == "经济社会|发展")
+    }
+
+    @Test("grep finds matches across reflow joins, reports line and column, and rejects files by their bytes first")
+    func grepCore() {
+        let report = LibraryGrep.search(SearchQuery(pattern: "省科学技术协会"), in: [Self.seeds + "/001_eb026acd6131a322.txt", Self.seeds + "/003_49d197ff665d3f42.txt"])
+        #expect(report.hits.count >= 1 && report.hits.allSatisfy { $0.path.hasSuffix("001_eb026acd6131a322.txt") })
+        #expect(report.hits.first?.line == 3)
+        #expect(LibraryGrep.mayContain(Array("甲乙丙".utf8), "丙甲") && !LibraryGrep.mayContain(Array("甲乙丙".utf8), "丁"))
+    }
+}
