@@ -129,6 +129,13 @@ public final class CursesScreen: TerminalScreen {
         return nil
     }
 
+    /// A key already typed, without waiting (a long search polls this to be cancelled).
+    public func pendingKey() -> Key? {
+        wtimeout(cnc_stdscr(), 0)
+        defer { wtimeout(cnc_stdscr(), 250) }
+        return readKey()
+    }
+
     /// Ctrl-Z: hands the terminal back to the shell and stops; redraws fully on `fg`.
     public func suspend() {
         _ = endwin()

@@ -14,6 +14,8 @@ public enum Effect: Equatable, Sendable {
     case setMark(letter: String, offset: Int)
     /// Remember a jump-list entry.
     case recordJump(path: String, offset: Int)
+    /// Search the open file's bytes (a file read on demand) from `offset`, then call `fileSearchFinished`.
+    case searchFile(SearchQuery, from: Int, backward: Bool)
     /// Search every document of the library, then call `showGrepResults(_:hits:)`.
     case grep(SearchQuery)
     case suspend

@@ -16,6 +16,8 @@ extension ReaderState {
     @discardableResult
     func previewSearch(_ typed: String, backward: Bool) -> Bool {
         guard let viewport, let origin = searchOrigin else { return false }
+        // A file read on demand is searched as bytes by the host, on Enter.
+        guard !viewport.isReadOnDemand else { return true }
         guard !typed.isEmpty else {
             search = nil
             viewport.go(toOffset: origin.top)
@@ -43,6 +45,12 @@ extension ReaderState {
     func finishSearch(_ typed: String, backward: Bool) -> [Effect] {
         defer { searchOrigin = nil }
         guard !typed.isEmpty else { return [] }
+        if let viewport, viewport.isReadOnDemand {
+            let query = SearchQuery(pattern: typed, foldsCase: false)
+            search = SearchState(query: query, matches: [], current: nil, view: viewport.view, backward: backward)
+            show("Searching \(viewport.document.name)… (Esc or Ctrl-C stops)")
+            return recordJumpFromHere() + [.searchFile(query, from: viewport.cursor + (backward ? 0 : 1), backward: backward)]
+        }
         guard previewSearch(typed, backward: backward), let viewport, let state = search else { return [] }
         if let origin = searchOrigin {
             // The jump list records where the search started.
@@ -73,6 +81,11 @@ extension ReaderState {
     /// `n` (`reverse` false) and `N`.
     func searchAgain(reverse: Bool) -> [Effect] {
         guard let viewport, var state = search else { show("No search yet: / searches forward, ? backward"); return [] }
+        if viewport.isReadOnDemand {
+            let backward = state.backward != reverse
+            show("Searching \(viewport.document.name)… (Esc or Ctrl-C stops)")
+            return recordJumpFromHere() + [.searchFile(state.query, from: viewport.cursor + (backward ? 0 : 1), backward: backward)]
+        }
         if state.view != viewport.view, let rerun = try? TextSearch.matches(state.query, in: viewport.viewText) {
             state.matches = rerun
             state.view = viewport.view
@@ -111,6 +124,19 @@ extension ReaderState {
 }
 
 extension ReaderState {
+    /// The host searched a file read on demand: `range` is the match found (nil: none).
+    public func fileSearchFinished(_ range: Range<Int>?, wrapped: Bool, cancelled: Bool) {
+        guard let viewport, var state = search else { return }
+        if cancelled { show("Search stopped"); return }
+        guard let range else { show("Not found: \(state.query.pattern)", error: true); return }
+        state.matches = [range]
+        state.current = 0
+        search = state
+        viewport.setCursor(range.lowerBound)
+        reveal(range)
+        show((wrapped ? "search wrapped around — " : "") + "found at \(viewport.percentLabel) (n: next, N: previous)")
+    }
+
     /// The host finished a `:grep`: show the results pane.
     public func showGrepResults(_ query: SearchQuery, hits: [GrepHit]) {
         grepResults = (query, hits)

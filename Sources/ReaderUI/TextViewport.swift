@@ -21,6 +21,9 @@ public final class TextViewport {
     let wordFinder: WordFinder
     private var cachedViewText: (view: ReadingView, segments: Bool, text: ViewText)?
 
+    /// True for a large file read from disk on demand (searched as bytes, not as view text).
+    public var isReadOnDemand: Bool { document.text is UTF8FileText }
+
     /// The logical text of the view shown, for search (built on first use).
     public var viewText: ViewText {
         if let c = cachedViewText, c.view == view, c.segments == showsSegments { return c.text }

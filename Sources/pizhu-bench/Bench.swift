@@ -19,6 +19,11 @@ struct Bench {
         print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
         print(Report.header)
         var report = Report()
+        if only == "search" {
+            try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
+            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+            return
+        }
         if only == "annotations" {
             try AnnotationBench.run(&report, corpus: corpus, runs: runs)
             if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
@@ -97,7 +102,10 @@ struct Bench {
             report.add("layout, \(view.rawValue) view, 10 MB", pizhu: mbps, baseline: cat, name: "cat", unit: "MB/s", lowerIsBetter: false)
         }
 
-        if !decodingOnly { try AnnotationBench.run(&report, corpus: corpus, runs: runs) }
+        if !decodingOnly {
+            try AnnotationBench.run(&report, corpus: corpus, runs: runs)
+            try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
+        }
         if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
     }
 

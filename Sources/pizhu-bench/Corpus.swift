@@ -41,6 +41,26 @@ struct Corpus {
         return path
     }
 
+    /// A folder of `files` documents of about `bytesEach` bytes (the seeds repeated, each starting
+    /// at another place); one in ten ends with the end marker.
+    func library(files: Int, bytesEach: Int) throws -> String {
+        let folder = directory + "/library-\(files)"
+        if FileManager.default.fileExists(atPath: folder) { return folder }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let unit = Array(try Self.seedText().utf8)
+        for i in 0..<files {
+            var data = Data(capacity: bytesEach + unit.count)
+            let shift = (i * 7919) % unit.count
+            // Start at a line boundary so every file is valid UTF-8.
+            let begin = unit[shift...].firstIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            data.append(contentsOf: unit[begin...])
+            while data.count < bytesEach { data.append(contentsOf: unit) }
+            if i % 10 == 0 { data.append(contentsOf: Array(("\n" + Self.endMarker + "\n").utf8)) }
+            FileManager.default.createFile(atPath: folder + "/doc\(i).txt", contents: data)
+        }
+        return folder
+    }
+
     /// The same text in GB18030, converted with iconv.
     func gb18030(from utf8Path: String) -> String {
         let path = utf8Path + ".gb18030"

@@ -61,6 +61,7 @@ final class ReaderSession {
                 case .openAt(let path, _): open(path)
                 case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
                 case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
+                case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
                 case .grep(let query):
                     draw()
                     state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
@@ -122,6 +123,39 @@ final class ReaderSession {
             }
         } catch {
             state.show("\(error)", error: true)
+        }
+    }
+
+    /// Searches a file read on demand, as bytes, showing progress; Esc or Ctrl-C stops it.
+    /// The first hit shows as soon as it is found; at the end it wraps around once.
+    private func searchFile(_ query: SearchQuery, from: Int, backward: Bool) {
+        guard let text = state.viewport?.document.text as? UTF8FileText else { return }
+        let search = ByteSearch(path: text.path, pattern: query.pattern)
+        let start = text.byteOffset(ofScalar: min(from, max(0, (text.knownCount ?? from + 1) - 1)))
+        var lastDraw = FileSystem.monotonicMilliseconds
+        let progress = { [self] (fraction: Double) -> Bool in
+            if let key = screen.pendingKey(), key == .escape || key == .ctrl("c") { return false }
+            let now = FileSystem.monotonicMilliseconds
+            if now - lastDraw > 100 {
+                lastDraw = now
+                state.show("Searching… \(Int(fraction * 100))% (Esc or Ctrl-C stops)")
+                draw()
+            }
+            return true
+        }
+        var outcome = search.find(from: start, backward: backward, lower: text.start, progress: progress)
+        var wrapped = false
+        if outcome == .notFound {
+            wrapped = true
+            outcome = backward ? search.find(from: text.byteCount, backward: true, lower: start, progress: progress)
+                               : search.find(from: text.start, upper: start + search.pattern.count, progress: progress)
+        }
+        switch outcome {
+        case .found(let byte):
+            let s = text.scalarOffset(ofByte: byte)
+            state.fileSearchFinished(s..<s + query.pattern.unicodeScalars.count, wrapped: wrapped, cancelled: false)
+        case .notFound: state.fileSearchFinished(nil, wrapped: false, cancelled: false)
+        case .cancelled: state.fileSearchFinished(nil, wrapped: false, cancelled: true)
         }
     }
 

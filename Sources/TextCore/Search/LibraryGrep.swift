@@ -59,9 +59,12 @@ public enum LibraryGrep {
         } catch {
             return ([], "\(error)")
         }
-        let isUTF8 = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0, allowTruncatedEnd: false) }
-        if isUTF8 && !query.isRegex && !query.foldsCase && !mayContain(bytes, query.pattern) { return ([], nil) }
-        if isUTF8 && !query.isRegex && query.foldsCase && !mayContain(bytes, String(query.pattern.unicodeScalars.filter { !$0.properties.isAlphabetic || $0.value > 0x24F })) { return ([], nil) }
+        // UTF-8 judged from the first 64 KiB, as the loader does for large files; a legacy
+        // encoding fails there and goes straight to decoding.
+        let isUTF8 = bytes.withUnsafeBufferPointer {
+            UTF8Validator.isValid(UnsafeBufferPointer(rebasing: $0.prefix(EncodingDetector.sampleSize)), allowTruncatedEnd: true)
+        } && ByteOrderMark.sniff(bytes).map { $0.name == "UTF-8" } ?? true
+        if isUTF8 && !query.isRegex && !mayMatch(bytes, query) { return ([], nil) }
         let decoded: DecodedText
         do { decoded = try TextDecoder.decode(bytes) } catch { return ([], "\(error)") }
         let views = DocumentViews(text: decoded.text)
@@ -70,7 +73,50 @@ public enum LibraryGrep {
         return (hits(path, decoded.text.storage, ranges.prefix(limit)), nil)
     }
 
-    /// Every character of the pattern (line breaks and `|` aside) occurs somewhere in the bytes.
+    /// A necessary condition for a literal match in any view of a UTF-8 file: with line breaks,
+    /// spaces, tabs, `|` and full-width spaces taken out of both, the file contains the pattern
+    /// (folded to lower case when the query folds). Reflow and segmentation only ever remove
+    /// such characters between the pattern's own (a match across a hidden page-number line is
+    /// the exception this misses).
+    public static func mayMatch(_ bytes: [UInt8], _ query: SearchQuery) -> Bool {
+        var pattern = squeezed(Array(query.pattern.utf8), lower: query.foldsCase)
+        guard !pattern.isEmpty else { return false }
+        let text = squeezed(bytes, lower: query.foldsCase)
+        if query.foldsCase {
+            pattern = pattern.map(asciiLower)
+            // Non-ASCII letters fold too: check only the pattern's runs without them.
+            if query.pattern.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isAlphabetic && $0.properties.changesWhenCaseMapped }) {
+                return mayContain(bytes, query.pattern.lowercased())
+            }
+        }
+        return text.withUnsafeBytes { t in pattern.withUnsafeBytes { p in memmem(t.baseAddress, t.count, p.baseAddress, p.count) != nil } }
+    }
+
+    @inline(__always) static func asciiLower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// The bytes without LF, CR, space, tab, `|` and U+3000 (E3 80 80), ASCII lower-cased if `lower`.
+    static func squeezed(_ bytes: [UInt8], lower: Bool) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: bytes.count)
+        var n = 0
+        bytes.withUnsafeBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { o in
+                var i = 0
+                let count = b.count
+                while i < count {
+                    let c = b[i]
+                    if c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 || c == 0x7C { i += 1; continue }
+                    if c == 0xE3 && i + 2 < count && b[i + 1] == 0x80 && b[i + 2] == 0x80 { i += 3; continue }
+                    o[n] = lower ? asciiLower(c) : c
+                    n += 1
+                    i += 1
+                }
+            }
+        }
+        out.removeSubrange(n...)
+        return out
+    }
+
+    /// Every character of the pattern occurs somewhere in the bytes.
     public static func mayContain(_ bytes: [UInt8], _ pattern: String) -> Bool {
         var seen = Set<Unicode.Scalar>()
         for s in pattern.unicodeScalars where seen.insert(s).inserted {

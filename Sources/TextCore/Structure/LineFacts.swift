@@ -62,6 +62,8 @@ struct LineFacts: Equatable {
 
     /// A page-number line: `12`, `- 12 -`, `— 3 —`, `第 5 页`, `3/20`.
     var isPageNumber: Bool {
+        // Cheap first: a page number is a short line (the string work below is not).
+        guard let f = firstSignificant, let l = lastSignificant, l - f < 24 else { return false }
         let t = trimmed.filter { $0 != " " && $0 != "\u{3000}" }
         guard !t.isEmpty, t.count <= 12 else { return false }
         let core = t.trimmingPrefixAndSuffix { "-—–".contains($0) }
