@@ -20,7 +20,7 @@ public struct DocumentState: Equatable, Sendable {
     public var cursor: Int
     /// Percent read (the end of the last row seen).
     public var progress: Int
-    /// Unix time of the last opening.
+    /// Unix time of the last opening, in milliseconds.
     public var lastOpened: Int
     public var annotationCount: Int
 

@@ -10,7 +10,7 @@ struct AnnotationChange {
 
 /// What the bottom-line prompt collects.
 public enum PromptKind: Sendable, Equatable {
-    case command, tags, filter, search, searchBackward
+    case command, tags, filter, search, searchBackward, libraryFilter
 
     /// The text drawn before what is typed.
     var prefix: String {
@@ -20,6 +20,7 @@ public enum PromptKind: Sendable, Equatable {
         case .filter: return "筛选 filter (tag or colour): "
         case .search: return "/"
         case .searchBackward: return "?"
+        case .libraryFilter: return "书库 filter: "
         }
     }
 }

@@ -9,7 +9,8 @@ public struct ColonCommand: Sendable {
     public static let all: [ColonCommand] = [
         ColonCommand(name: "open", aliases: ["o", "e"], usage: ":open PATH", help: "open a file or a folder"),
         ColonCommand(name: "reload", aliases: ["e!"], usage: ":reload", help: "read the document again from disk"),
-        ColonCommand(name: "goto", aliases: ["go"], usage: ":goto 37%", help: "jump to a percentage of the document"),
+        ColonCommand(name: "goto", aliases: ["go"], usage: ":goto 37%", help: "jump to a percentage of the document; :goto heading 3 to the third heading"),
+        ColonCommand(name: "outline", aliases: ["toc"], usage: ":outline", help: "show the document's headings (also T)"),
         ColonCommand(name: "set", aliases: [], usage: ":set measure 60",
                      help: "settings: measure N, ambiguous narrow|wide, linebreak none|basic|strict, hanging on|off, spacing on|off"),
         ColonCommand(name: "library", aliases: ["lib"], usage: ":library", help: "show the library"),

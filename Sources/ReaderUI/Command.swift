@@ -15,7 +15,8 @@ public enum Command: String, CaseIterable, Sendable {
     case jumpToAnnotation, editAnnotation, filterAnnotations, reattachOrphan
     case setMarkPrefix, goToMarkPrefix, jumpBack
     case searchForward, searchBackward, searchNext, searchPrevious
-    case openResult, closeResults
+    case openResult, closeResults, sortLibrary, filterLibrary
+    case toggleOutline, jumpToHeading
 
     /// One line of help, shown next to the keys in the help overlay.
     public var help: String {
@@ -77,6 +78,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .searchPrevious: return "previous match"
         case .openResult: return "open the document at the highlighted result (:grep results)"
         case .closeResults: return "close the :grep results"
+        case .toggleOutline: return "show or hide the outline: the document's headings (第X章, 一、, （一）, 1., ##, short lines)"
+        case .jumpToHeading: return "jump to the highlighted heading (outline)"
+        case .sortLibrary: return "sort the library by name, recent reading or progress (library)"
+        case .filterLibrary: return "filter the library as you type (library; Esc clears)"
         }
     }
 }

@@ -101,6 +101,26 @@ extension ReaderState {
             pendingJumpOffset = hit.range.lowerBound
             return effects + [.openAt(path: hit.path, offset: hit.range.lowerBound)]
         case .closeResults: focus = viewport == nil ? .library : .text
+        case .toggleOutline:
+            if focus == .outline { focus = viewport == nil ? .library : .text; return [] }
+            guard let viewport else { show("No document is open", error: true); return [] }
+            let headings = documentOutline()
+            guard !headings.isEmpty else { show("No headings found in this document"); return [] }
+            outlineIndex = headings.lastIndex { $0.offset <= viewport.cursor } ?? 0
+            focus = .outline
+        case .jumpToHeading:
+            guard let headings = outline, headings.indices.contains(outlineIndex) else { return [] }
+            focus = .text
+            let effects = recordJumpFromHere()
+            viewport?.go(toOffset: headings[outlineIndex].offset)
+            return effects
+        case .sortLibrary:
+            libraryOrder = libraryOrder.next
+            refreshLibrary()
+            show("书库 sorted by \(libraryOrder.rawValue)")
+        case .filterLibrary:
+            commandLine = LineEditor(libraryFilter)
+            promptKind = .libraryFilter
         case .searchForward: return openSearchPrompt(backward: false)
         case .searchBackward: return openSearchPrompt(backward: true)
         case .searchNext: return searchAgain(reverse: false)
@@ -321,6 +341,8 @@ extension ReaderState {
             annotationPaneIndex = 0
             focus = .annotations
             show(line.isEmpty ? "All annotations" : "Showing \(annotationPaneItems.count) with \(line)")
+        case .libraryFilter:
+            show(line.isEmpty ? "All \(library.count) documents" : "\(library.count) documents match \(line)")
         case .command, .search, .searchBackward: break
         }
         return []

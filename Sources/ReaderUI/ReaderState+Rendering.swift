@@ -1,4 +1,5 @@
 import AnnotationCore
+import Glibc
 import ScreenCore
 import TextCore
 
@@ -15,6 +16,7 @@ extension ReaderState {
         drawText(&buffer, frame)
         if let rect = frame.library { drawLibrary(&buffer, rect, overlay: frame.libraryIsOverlay) }
         if focus == .annotations { drawAnnotationPane(&buffer, frame.text) }
+        if focus == .outline { drawOutlinePane(&buffer, frame.text) }
         if focus == .results { drawResultsPane(&buffer, Rect(x: 0, y: 0, width: size.width, height: size.height - 1)) }
         if noteEditor != nil { drawNoteEditor(&buffer) }
         drawStatus(&buffer, frame.status)
@@ -98,24 +100,43 @@ extension ReaderState {
     private func drawLibrary(_ buffer: inout ScreenBuffer, _ rect: Rect, overlay: Bool) {
         buffer.fill(rect)
         let focused = focus == .library
-        let title = "书库 Library · \(libraryTitle) (\(library.count))"
+        let order = libraryOrder == .name ? "" : " · by \(libraryOrder.rawValue)"
+        let filter = libraryFilter.isEmpty ? "" : " · /\(libraryFilter)"
+        let title = "书库 Library · \(libraryTitle) (\(library.count))\(order)\(filter)"
         buffer.put(title, x: rect.x + 1, y: rect.y, style: Theme.title, width: rect.width - 2)
         let listTop = rect.y + 1
         let rows = max(1, rect.height - 1)
         let first = max(0, min(selection - rows / 2, library.count - rows))
+        let wide = rect.width >= 70
         for (i, entry) in library.enumerated().dropFirst(first).prefix(rows) {
             let y = listTop + i - first
-            let size = formatSize(entry.sizeBytes)
             let isSelected = i == selection
             let style: Style = isSelected ? (focused ? Theme.selection : Theme.selectionUnfocused) : .plain
             if isSelected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
-            let nameWidth = max(1, rect.width - size.count - 3)
-            buffer.put(entry.name, x: rect.x + 1, y: y, style: style, width: nameWidth)
-            buffer.put(size, x: rect.maxX - size.count - 1, y: y, style: style)
+            let progress = entry.progress.map { "\($0)%" } ?? ""
+            var right = [progress, formatSize(entry.sizeBytes)]
+            if wide {
+                right = [entry.encoding, formatSize(entry.sizeBytes), progress, entry.lastRead > 0 ? formatDate(entry.lastRead) : "",
+                         entry.annotationCount > 0 ? "批注 \(entry.annotationCount)" : ""]
+            }
+            let columns = wide ? right.map { $0.padding(10) }.joined() : right.filter { !$0.isEmpty }.joined(separator: " ")
+            let columnsWidth = ClusterCells.cells(of: columns, ambiguous: settings.ambiguous).count
+            let nameWidth = max(1, rect.width - columnsWidth - 3)
+            let name = wide && !entry.title.isEmpty && entry.title != entry.name ? "\(entry.name)  \(entry.title)" : entry.name
+            buffer.put(name, x: rect.x + 1, y: y, style: style, width: nameWidth)
+            buffer.put(columns, x: rect.maxX - columnsWidth - 1, y: y, style: style)
         }
         if !overlay {
             for y in rect.y..<rect.maxY { buffer.put("│", x: rect.maxX, y: y, style: Theme.border) }
         }
+    }
+
+    private func formatDate(_ milliseconds: Int) -> String {
+        var t = time_t(milliseconds / 1000)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
     }
 
     private func formatSize(_ bytes: Int) -> String {
@@ -150,7 +171,7 @@ extension ReaderState {
             if let viewport, focus != .library || !libraryVisible || frameIsWide {
                 let view = viewport.view == .reflow ? "重排 reflow" : "原文 original"
                 let segments = viewport.showsSegments ? " │ 分词 |" : ""
-                let pane = focus == .text ? "读 TEXT" : focus == .annotations ? "批注 NOTES" : focus == .results ? "搜 RESULTS" : "库 LIBRARY"
+                let pane = focus == .text ? "读 TEXT" : focus == .annotations ? "批注 NOTES" : focus == .results ? "搜 RESULTS" : focus == .outline ? "目录 OUTLINE" : "库 LIBRARY"
                 let annotation = annotationStatus(viewport)
                 // The annotation at the cursor takes the place of the encoding and view.
                 left = annotation.isEmpty ? " \(name) │ \(viewport.document.encoding) │ \(view)\(segments) │ \(viewport.percentLabel) │ \(pane)"
@@ -196,5 +217,13 @@ extension ReaderState {
         for (i, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             buffer.put(line, x: rect.x + 1, y: rect.y + i, style: i == 0 && first == 0 ? Theme.help : .plain, width: rect.width - 2)
         }
+    }
+}
+
+extension String {
+    /// Right-aligned in `width` cells (columns of the library).
+    func padding(_ width: Int) -> String {
+        let w = ClusterCells.cells(of: self, ambiguous: .narrow).count
+        return String(repeating: " ", count: max(1, width - w)) + self
     }
 }

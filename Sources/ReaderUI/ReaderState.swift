@@ -11,7 +11,13 @@ public final class ReaderState {
     public private(set) var size: Size
     public var settings: LayoutSettings
 
+    /// The library as shown: filtered and sorted.
     public private(set) var library: [LibraryEntry]
+    /// Every entry the host listed.
+    public private(set) var libraryEntries: [LibraryEntry] = []
+    public internal(set) var libraryOrder: LibraryOrder = .name
+    /// Typed in the library's `/` prompt: entries whose name or title contain it.
+    public internal(set) var libraryFilter = ""
     public private(set) var libraryTitle: String
     public private(set) var selection = 0
     public internal(set) var focus: Pane = .library
@@ -65,6 +71,9 @@ public final class ReaderState {
     /// The results of the last `:grep`, and the highlighted one.
     public internal(set) var grepResults: (query: SearchQuery, hits: [GrepHit])?
     public internal(set) var grepIndex = 0
+    /// The open document's headings (found on first use) and the highlighted one.
+    public internal(set) var outline: [DocumentOutline.Heading]?
+    public internal(set) var outlineIndex = 0
     /// Where the view and cursor were when the search prompt opened (Esc goes back there).
     var searchOrigin: (top: Int, cursor: Int)?
 
@@ -90,9 +99,18 @@ public final class ReaderState {
 
     public func setLibrary(title: String, entries: [LibraryEntry]) {
         libraryTitle = title
-        library = entries
-        selection = min(selection, max(0, entries.count - 1))
+        libraryEntries = entries
+        refreshLibrary()
         if viewport == nil { focus = .library }
+    }
+
+    /// Re-applies the library's order and filter, keeping the selected document selected.
+    func refreshLibrary() {
+        let selectedPath = library.indices.contains(selection) ? library[selection].path : nil
+        let needle = libraryFilter.lowercased()
+        let shown = libraryEntries.filter { needle.isEmpty || $0.name.lowercased().contains(needle) || $0.title.lowercased().contains(needle) }
+        library = libraryOrder.sorted(shown)
+        selection = selectedPath.flatMap { p in library.firstIndex { $0.path == p } } ?? min(selection, max(0, library.count - 1))
     }
 
     /// Shows a document the host has read, at its top, with the focus on the text.
@@ -103,6 +121,7 @@ public final class ReaderState {
         focus = .text
         markAnchor = nil
         search = nil
+        outline = nil
         undoStack.removeAll()
         redoStack.removeAll()
         self.marks = marks
@@ -239,6 +258,7 @@ public final class ReaderState {
         switch focus {
         case .library: selection = min(max(0, selection + libraryRows), max(0, library.count - 1))
         case .annotations: moveInAnnotationPane(libraryRows)
+        case .outline: outlineIndex = min(max(0, outlineIndex + libraryRows), max(0, (outline?.count ?? 1) - 1))
         case .results: grepIndex = min(max(0, grepIndex + libraryRows), max(0, (grepResults?.hits.count ?? 1) - 1))
         case .text: viewport?.moveCursorRows(textRows)
         }
@@ -277,6 +297,7 @@ public final class ReaderState {
         case .escape, .ctrl("c"), .ctrl("g"):
             commandLine = nil
             if promptKind == .search || promptKind == .searchBackward { cancelSearch() }
+            if promptKind == .libraryFilter { libraryFilter = ""; refreshLibrary() }
             if promptKind != .command { show("Cancelled") }
             promptKind = .command
             return []
@@ -298,6 +319,10 @@ public final class ReaderState {
         commandLine = editor
         if promptKind == .search || promptKind == .searchBackward {
             previewSearch(editor.text, backward: promptKind == .searchBackward)
+        }
+        if promptKind == .libraryFilter {
+            libraryFilter = editor.text
+            refreshLibrary()
         }
         return []
     }
@@ -336,6 +361,7 @@ public final class ReaderState {
             return effects
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)
+        case "outline": return perform(.toggleOutline)
         case "grep":
             guard !argument.isEmpty else { show("Usage: :grep TEXT", error: true); return [] }
             show("Searching \(library.count) documents for \(argument)…")
@@ -351,6 +377,15 @@ public final class ReaderState {
 
     private func goto(_ argument: String) {
         guard let viewport else { show("No document is open", error: true); return }
+        let words = argument.split(separator: " ")
+        if words.first == "heading" {
+            guard words.count == 2, let n = Int(words[1]), n >= 1 else { show("Usage: :goto heading 3", error: true); return }
+            let headings = documentOutline()
+            guard n <= headings.count else { show("This document has \(headings.count) headings", error: true); return }
+            viewport.go(toOffset: headings[n - 1].offset)
+            show("标题 \(n)/\(headings.count): \(headings[n - 1].title)")
+            return
+        }
         let digits = argument.hasSuffix("%") ? String(argument.dropLast()) : argument
         guard let p = Double(digits), p >= 0, p <= 100 else {
             show("Usage: :goto 37%", error: true)

@@ -13,11 +13,15 @@ struct ReadCommand: ParsableCommand {
     @Argument(help: "Files or folders to open (default: the bundled seeds/ library).")
     var paths: [String] = []
 
+    @Flag(help: "Open the recently read documents, across folders, newest first, as the library.")
+    var recent = false
+
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var decoding: DecodingArguments
 
     func run() throws {
-        let startup = Startup.resolve(paths: paths)
+        var startup = recent ? Startup(libraryTitle: "recent", entries: []) : Startup.resolve(paths: paths)
+        startup.recent = recent
         if let problem = startup.problem {
             printError(problem)
             throw ExitCode(1)
@@ -41,6 +45,8 @@ struct Startup {
     var entries: [LibraryEntry]
     var openFirst: String?
     var problem: String?
+    /// `--recent`: the library is the store's recent documents.
+    var recent = false
 
     static func resolve(paths: [String]) -> Startup {
         if paths.isEmpty {

@@ -26,7 +26,12 @@ final class ReaderSession {
     /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
     /// the terminal is restored either way.
     func run(_ startup: Startup) -> Int32 {
-        state.setLibrary(title: startup.libraryTitle, entries: startup.entries)
+        if startup.recent {
+            state.setLibrary(title: "recent", entries: memory.recentEntries())
+            _ = state.perform(.sortLibrary)
+        } else {
+            state.setLibrary(title: startup.libraryTitle, entries: memory.enrich(startup.entries))
+        }
         if let file = startup.openFirst { open(file) }
         if let warning = memory.warning { state.show(warning, error: true) }
         draw()
@@ -98,7 +103,7 @@ final class ReaderSession {
     private func open(_ path: String, reload: Bool = false) {
         let expanded = FileSystem.expandingTilde(path)
         if DocumentFiles.isDirectory(expanded) {
-            state.setLibrary(title: FileSystem.lastComponent(expanded), entries: DocumentFiles.list(folder: expanded))
+            state.setLibrary(title: FileSystem.lastComponent(expanded), entries: memory.enrich(DocumentFiles.list(folder: expanded)))
             _ = state.perform(.showLibrary)
             return
         }

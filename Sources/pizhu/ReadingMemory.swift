@@ -1,3 +1,4 @@
+import AnnotationCore
 import DocumentStore
 import Glibc
 import ReaderUI
@@ -32,7 +33,7 @@ final class ReadingMemory {
         state.encoding = document.encoding
         state.title = Self.title(of: document)
         state.annotationCount = document.annotations?.annotations.count ?? 0
-        state.lastOpened = Int(time(nil))
+        state.lastOpened = Self.nowMilliseconds
         store.save(state)
         current = store.state(path: path, sha256: "")
         lastWritten = nil
@@ -55,7 +56,7 @@ final class ReadingMemory {
         s.view = viewport.view.rawValue
         s.progress = viewport.percent ?? s.progress
         s.annotationCount = viewport.document.annotations?.annotations.count ?? s.annotationCount
-        s.lastOpened = Int(time(nil))
+        s.lastOpened = Self.nowMilliseconds
         if store.save(s) {
             current = s
             lastWritten = now
@@ -72,6 +73,39 @@ final class ReadingMemory {
     }
 
     var jumps: [JumpPlace] { store?.jumps().map { JumpPlace(path: $0.path, offset: $0.position) } ?? [] }
+
+    /// Library entries with what the store remembers (title, encoding, progress, last reading,
+    /// annotation count); a document never opened but with a sidecar gets its annotation count from it.
+    func enrich(_ entries: [LibraryEntry]) -> [LibraryEntry] {
+        let known = store?.all() ?? [:]
+        return entries.map { entry in
+            var e = entry
+            if let s = known[SidecarPaths.absolute(entry.path)] {
+                e.title = s.title
+                e.encoding = s.encoding
+                e.progress = s.progress
+                e.lastRead = s.lastOpened
+                e.annotationCount = s.annotationCount
+            } else if FileSystem.kind(SidecarFile.path(besideSource: entry.path)) == .file {
+                e.annotationCount = (try? SidecarFile(path: SidecarFile.path(besideSource: entry.path)).read())??.live.count ?? 0
+            }
+            return e
+        }
+    }
+
+    /// Recently read documents that still exist, newest first (`pizhu --recent`).
+    func recentEntries() -> [LibraryEntry] {
+        (store?.recent() ?? []).filter { FileSystem.kind($0.path) == .file }.map {
+            LibraryEntry(name: $0.path.split(separator: "/").suffix(2).joined(separator: "/"), path: $0.path, sizeBytes: FileSystem.size($0.path), title: $0.title, encoding: $0.encoding,
+                         progress: $0.progress, lastRead: $0.lastOpened, annotationCount: $0.annotationCount)
+        }
+    }
+
+    static var nowMilliseconds: Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int(ts.tv_sec) * 1000 + Int(ts.tv_nsec) / 1_000_000
+    }
 
     /// A title for the library: the first non-empty line, if short, else the file name.
     static func title(of document: ReaderDocument) -> String {

@@ -18,8 +18,11 @@ struct ResumeEndToEndTests {
         let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state")) XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: env))
         let first = try #require(s.waitFor { $0.contains("report.txt") && $0.contains("%") })
-        s.send(keys: "Space", "Space", "j", "j")
-        let moved = try #require(s.waitFor { self.topLine($0) != self.topLine(first) && !self.topLine($0).isEmpty && $0.contains("%") })
+        // One jump whose end is visible in the status line, so the capture below is the final screen.
+        s.send(keys: ":")
+        s.type("goto 50%")
+        s.send(keys: "Enter")
+        let moved = try #require(s.waitFor { self.topLine($0) != self.topLine(first) && !self.topLine($0).isEmpty && $0.contains("│ 50%") })
         let probe = String(topLine(moved).prefix(8))
         s.send(keys: "m", "a", "q")
         #expect(s.exitStatus() == 0)
@@ -43,5 +46,32 @@ struct ResumeEndToEndTests {
         #expect(topLine(afterEdit).contains(String(probe.prefix(4))), "after the edit the top line is \(topLine(afterEdit))")
         edited.send(keys: "q")
         #expect(edited.exitStatus() == 0)
+    }
+}
+
+@Suite("pizhu --recent", .serialized)
+struct RecentEndToEndTests {
+    @Test("documents read in other folders are listed by --recent, newest first, with their progress")
+    func recent() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
+        for (folder, seed) in [("one", "001_eb026acd6131a322.txt"), ("two", "002_140b22afd5af11f9.txt")] {
+            try FileManager.default.createDirectory(atPath: tmp.path + "/" + folder, withIntermediateDirectories: true)
+            let doc = tmp.path + "/" + folder + "/" + seed
+            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: doc)
+            let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: env))
+            try #require(s.waitFor(text: "%") != nil)
+            s.send(keys: "q")
+            #expect(s.exitStatus() == 0)
+        }
+        let r = TmuxSession(width: 120, height: 24, command: TmuxSession.pizhu("--recent", environment: env))
+        let screen = try #require(r.waitFor { $0.contains("one/001") && $0.contains("two/002") })
+        let lines = screen.split(separator: "\n")
+        let first = lines.firstIndex { $0.contains("two/002") } ?? 99
+        let second = lines.firstIndex { $0.contains("one/001") } ?? 0
+        #expect(first < second, "newest first")
+        r.send(keys: "q")
+        #expect(r.exitStatus() == 0)
     }
 }

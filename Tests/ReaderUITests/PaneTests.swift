@@ -6,8 +6,8 @@ import TextCore
 @Suite("panes: library, focus, overlays, help")
 struct PaneTests {
     static let library = [
-        LibraryEntry(name: "甲.txt", path: "/lib/甲.txt", sizeBytes: 2048),
-        LibraryEntry(name: "乙.txt", path: "/lib/乙.txt", sizeBytes: 10),
+        LibraryEntry(name: "a 甲.txt", path: "/lib/甲.txt", sizeBytes: 2048),
+        LibraryEntry(name: "b 乙.txt", path: "/lib/乙.txt", sizeBytes: 10),
     ]
 
     @Test("the library lists documents; j moves the selection and Enter asks to open")
@@ -97,5 +97,56 @@ struct PaneTests {
         let app = TestApp(document: ("a.txt", "正文"))
         app.press("S")
         #expect(app.statusLine.contains("no | word separator"))
+    }
+}
+
+@Suite("the library: columns, order, filter")
+struct LibraryPaneTests {
+    static let entries = [
+        LibraryEntry(name: "b.txt", path: "/l/b.txt", sizeBytes: 2048, title: "乙文", encoding: "UTF-8", progress: 80, lastRead: 200, annotationCount: 3),
+        LibraryEntry(name: "a.txt", path: "/l/a.txt", sizeBytes: 1024, title: "甲文", encoding: "GB18030", progress: 10, lastRead: 300),
+        LibraryEntry(name: "c.txt", path: "/l/c.txt", sizeBytes: 10),
+    ]
+
+    @Test("s cycles name → recent → progress; / filters as you type; Esc clears the filter")
+    func orderAndFilter() {
+        let app = TestApp(size: Size(width: 100, height: 12), library: Self.entries)
+        #expect(app.state.library.map(\.name) == ["a.txt", "b.txt", "c.txt"])
+        app.press("s")
+        #expect(app.state.libraryOrder == .recent)
+        #expect(app.state.library.map(\.name) == ["a.txt", "b.txt", "c.txt"], "last read 300, 200, never")
+        app.press("s")
+        #expect(app.state.library.map(\.name) == ["b.txt", "a.txt", "c.txt"])
+        app.press("/乙")
+        #expect(app.state.library.map(\.name) == ["b.txt"])
+        app.press("<Esc>")
+        #expect(app.state.library.count == 3)
+    }
+
+    @Test("a full-width library shows encoding, progress, last reading and the annotation count")
+    func columns() {
+        let app = TestApp(size: Size(width: 90, height: 12), library: Self.entries)
+        let screen = app.lines.joined(separator: "\n")
+        #expect(screen.contains("GB18030") && screen.contains("80%") && screen.contains("批注 3") && screen.contains("乙文"))
+    }
+}
+
+@Suite("the outline pane")
+struct OutlinePaneTests {
+    static let text = "第一章 总则\n\n　　正文第一段内容比较长，用来测试。\n\n一、调查方法\n\n　　正文第二段内容。\n\n（一）抽样\n\n　　正文第三段。\n\n第二章 附则\n\n　　最后一段。\n"
+
+    @Test("T lists the headings indented by level; Enter jumps; :goto heading 4 goes to the fourth")
+    func outline() {
+        let app = TestApp(size: Size(width: 60, height: 14), settings: LayoutSettings(measure: 40), document: ("o.txt", Self.text))
+        app.press("T")
+        #expect(app.state.focus == .outline)
+        let titles = app.state.outline?.map(\.title) ?? []
+        #expect(titles == ["第一章 总则", "一、调查方法", "（一）抽样", "第二章 附则"], "\(titles)")
+        #expect(app.state.outline?.map(\.level) == [2, 2, 3, 2])
+        app.press("jj<Enter>")
+        #expect(app.state.focus == .text)
+        #expect(app.state.viewport!.document.text.string(in: app.state.viewport!.cursor..<app.state.viewport!.cursor + 4) == "（一）抽")
+        app.press("g:goto heading 4<Enter>")
+        #expect(app.state.viewport!.document.text.string(in: app.state.viewport!.cursor..<app.state.viewport!.cursor + 3) == "第二章")
     }
 }
