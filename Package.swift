@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
+        .target(name: "Export", dependencies: ["AnnotationCore", "TextCore"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "DocumentStore", dependencies: ["CSQLite"]),
 
@@ -42,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "pizhu",
             dependencies: [
-                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore", "DocumentStore",
+                "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore", "DocumentStore", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +54,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TmuxDriver"]),
         .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore", "AnnotationCore", "WordSegmentation", "TmuxDriver"]),

@@ -128,6 +128,15 @@ public final class AnnotatedDocument {
         return true
     }
 
+    /// Folds another copy of this document's annotations in (an import), merged by id, and
+    /// anchors what it brought to this text.
+    public func merge(_ other: Sidecar) {
+        var merged = SidecarMerge.merge(base: nil, ours: sidecar, theirs: other)
+        merged.document = sidecar.document
+        Anchorer(text: text).reanchor(&merged.annotations)
+        sidecar = merged
+    }
+
     /// Writes the sidecar safely, merged with any changes made by others since it was read.
     public func save(user: String) throws(SidecarFileError) {
         if location.isFallback { try locator.makeFallbackFolder() }

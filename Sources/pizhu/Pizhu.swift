@@ -8,7 +8,8 @@ struct Pizhu: ParsableCommand {
         abstract: "批注 pizhu — a terminal reader and annotator for Chinese text.",
         version: "0.1.0",
         subcommands: [ReadCommand.self, CatCommand.self, InfoCommand.self, AnnotateCommand.self, AnnotationsCommand.self,
-                      TagsCommand.self, UnannotateCommand.self, MergeSidecarCommand.self, GrepCommand.self],
+                      TagsCommand.self, UnannotateCommand.self, MergeSidecarCommand.self, GrepCommand.self,
+                      ExportCommand.self, ImportCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -99,7 +99,7 @@ public struct Anchorer {
         }
     }
 
-    func occurrences(of quote: [Unicode.Scalar]) -> [Int] {
+    public func occurrences(of quote: [Unicode.Scalar]) -> [Int] {
         guard quote.count <= text.count else { return [] }
         var hits: [Int] = []
         text.withUnsafeBufferPointer { t in

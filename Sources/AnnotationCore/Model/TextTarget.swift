@@ -32,7 +32,7 @@ public struct TextTarget: Equatable, Sendable {
         suffix = Self.string(text[r.upperBound..<min(text.count, r.upperBound + Self.contextLength)])
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
