@@ -14,6 +14,8 @@ public struct ColonCommand: Sendable {
         ColonCommand(name: "set", aliases: [], usage: ":set measure 60",
                      help: "settings: measure N, ambiguous narrow|wide, linebreak none|basic|strict, hanging on|off, spacing on|off"),
         ColonCommand(name: "library", aliases: ["lib"], usage: ":library", help: "show the library"),
+        ColonCommand(name: "export", aliases: [], usage: ":export md [--tag T]",
+                     help: "export annotations to ./Annotations/ (the open document; from the library pane, the whole library); options as pizhu export"),
         ColonCommand(name: "grep", aliases: ["g"], usage: ":grep TEXT", help: "search every document of the library; Enter opens a result"),
         ColonCommand(name: "highlight", aliases: ["hl"], usage: ":highlight yellow",
                      help: "highlight the selection (or the annotation at the cursor): yellow green blue pink orange purple red cyan grey"),

@@ -16,6 +16,9 @@ public enum Effect: Equatable, Sendable {
     case recordJump(path: String, offset: Int)
     /// Search the open file's bytes (a file read on demand) from `offset`, then call `fileSearchFinished`.
     case searchFile(SearchQuery, from: Int, backward: Bool)
+    /// Export annotations (`:export FORMAT [options]`): of the open document, or with `library`
+    /// of every document in the library; the host reports with `show(_:)`.
+    case export(arguments: [String], library: Bool)
     /// Search every document of the library, then call `showGrepResults(_:hits:)`.
     case grep(SearchQuery)
     case suspend

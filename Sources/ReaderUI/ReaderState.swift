@@ -362,6 +362,11 @@ public final class ReaderState {
         case "set": set(Array(words.dropFirst()))
         case "library": _ = perform(.showLibrary)
         case "outline": return perform(.toggleOutline)
+        case "export":
+            guard !argument.isEmpty else { show("Usage: :export md|html|csv|json|w3c|brat|txt [--tag T] [--group-by tag] …", error: true); return [] }
+            let library = focus == .library || viewport == nil
+            show("Exporting…")
+            return [.export(arguments: words.dropFirst().map { $0 }, library: library)]
         case "grep":
             guard !argument.isEmpty else { show("Usage: :grep TEXT", error: true); return [] }
             show("Searching \(library.count) documents for \(argument)…")

@@ -74,25 +74,33 @@ enum Exporter {
     static func export(path: String, format: ExportFormat, options: ExportOptions, output: String?, decoding: DecodingOptions) -> Result {
         let isFolder = DocumentFiles.isDirectory(path)
         let files = isFolder ? DocumentFiles.list(folder: path).map(\.path).filter(hasSidecar) : [path]
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let title = trimmed == "." || trimmed.hasSuffix("/.") || trimmed == ".."
+            ? FileSystem.lastComponent(FileSystem.currentDirectory) : FileSystem.lastComponent(trimmed)
+        return export(files: files, title: title, format: format, options: options, output: output, decoding: decoding)
+    }
+
+    /// Exports these documents as one output named `title`.
+    /// `report` gets the progress and problems (standard error on the command line; never the
+    /// terminal while the reader draws on it).
+    static func export(files: [String], title: String, format: ExportFormat, options: ExportOptions, output: String?,
+                       decoding: DecodingOptions, report: (String) -> Void = printError) -> Result {
         var documents: [ExportDocument] = []
         var skipped = false
         var orphans = 0
         for (i, file) in files.enumerated() {
-            if files.count > 20 && i % 10 == 0 { printError("pizhu: exporting \(i + 1)/\(files.count) \(file)") }
+            if files.count > 20 && i % 10 == 0 { report("pizhu: exporting \(i + 1)/\(files.count) \(file)") }
             do {
-                let annotated = try AnnotatedDocument.open(path: file, encoding: decoding.encoding, force: decoding.force)
+                let annotated = try AnnotatedDocument.open(path: relativeToCurrentFolder(file), encoding: decoding.encoding, force: decoding.force)
                 let d = ExportDocument(annotated: annotated, options: options)
                 orphans += d.orphansLeftOut
                 documents.append(d)
             } catch {
-                printError("pizhu: skipped \(file): \(error)")
+                report("pizhu: skipped \(file): \(error)")
                 skipped = true
             }
         }
-        if orphans > 0 { printError("pizhu: \(orphans) orphaned annotation(s) left out (--include-orphans keeps them)") }
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let title = trimmed == "." || trimmed.hasSuffix("/.") || trimmed == ".."
-            ? FileSystem.lastComponent(FileSystem.currentDirectory) : FileSystem.lastComponent(trimmed)
+        if orphans > 0 { report("pizhu: \(orphans) orphaned annotation(s) left out (--include-orphans keeps them)") }
         let outputs = format.render(documents, title: title, options: options)
         if output == "-" {
             for o in outputs { _ = o.bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) } }
@@ -102,13 +110,19 @@ enum Exporter {
         if format == .brat {
             target = output ?? ("Annotations/" + title + "-brat")
             makeFolders(target)
-            for o in outputs { writeFile(target + "/" + o.name, o.bytes) }
+            for o in outputs { if let e = writeFile(target + "/" + o.name, o.bytes) { report(e); skipped = true } }
         } else {
             target = output ?? ("Annotations/" + outputs[0].name)
             makeFolders(parent(of: target))
-            writeFile(target, outputs[0].bytes)
+            if let e = writeFile(target, outputs[0].bytes) { report(e); return Result(written: nil, skipped: true) }
         }
         return Result(written: target, skipped: skipped)
+    }
+
+    /// Paths under the current folder are recorded relative to it (a JSON export then imports anywhere).
+    static func relativeToCurrentFolder(_ path: String) -> String {
+        let cwd = FileSystem.currentDirectory + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 
     static func hasSidecar(_ file: String) -> Bool { AnnotatedPaths.mayHaveSidecar(file) }
@@ -126,10 +140,12 @@ enum Exporter {
         }
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8]) {
+    /// Nil when written, else why not.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { printError("pizhu: cannot write \(path): \(String(cString: strerror(errno)))"); return }
+        guard fd >= 0 else { return "pizhu: cannot write \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        return n == bytes.count ? nil : "pizhu: cannot write \(path): \(String(cString: strerror(errno)))"
     }
 }

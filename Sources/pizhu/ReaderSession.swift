@@ -3,6 +3,7 @@ import CursesTerminal
 import Glibc
 import ReaderUI
 import ScreenCore
+import Export
 import TextCore
 
 /// The run loop: keys in, effects carried out, frames out, until quit or a signal.
@@ -67,6 +68,7 @@ final class ReaderSession {
                 case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
                 case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
                 case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
+                case .export(let arguments, let library): export(arguments, library: library)
                 case .grep(let query):
                     draw()
                     state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
@@ -161,6 +163,23 @@ final class ReaderSession {
             state.fileSearchFinished(s..<s + query.pattern.unicodeScalars.count, wrapped: wrapped, cancelled: false)
         case .notFound: state.fileSearchFinished(nil, wrapped: false, cancelled: false)
         case .cancelled: state.fileSearchFinished(nil, wrapped: false, cancelled: true)
+        }
+    }
+
+    /// `:export`: the command line's own parser and exporter, for the open document or the library.
+    private func export(_ arguments: [String], library: Bool) {
+        guard let format = arguments.first else { return }
+        let files = library ? state.library.map(\.path).filter(Exporter.hasSidecar) : (state.viewport.map { [$0.document.path] } ?? [])
+        guard !files.isEmpty else { state.show("Nothing to export: no annotated documents", error: true); return }
+        do {
+            let command = try ExportCommand.parse(["--format", format] + arguments.dropFirst() + files)
+            guard command.output != "-" else { state.show("-o - would write over the screen; give a file", error: true); return }
+            let title = library ? String(state.libraryTitle.filter { $0 != "/" }) : FileSystem.lastComponent(files[0])
+            let result = Exporter.export(files: files, title: title.isEmpty ? "library" : title, format: ExportFormat(rawValue: command.format)!,
+                                         options: command.options, output: command.output, decoding: decoding, report: { _ in })
+            state.show(result.written.map { "✓ exported to \($0)" + (result.skipped ? " (some documents skipped)" : "") } ?? "Export failed", error: result.skipped)
+        } catch {
+            state.show("\(ExportCommand.message(for: error))", error: true)
         }
     }
 

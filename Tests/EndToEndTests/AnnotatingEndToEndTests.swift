@@ -35,6 +35,13 @@ struct AnnotatingEndToEndTests {
         s.type("第二行")
         s.send(keys: "C-s")
         try #require(s.waitFor(text: "✓ 批注 edited") != nil)
+        // Export what was just tagged, from the reader.
+        s.send(keys: ":")
+        s.type("export md --tag 会议 -o \(tmp.path)/review.md")
+        s.send(keys: "Enter")
+        try #require(s.waitFor(text: "✓ exported to") != nil)
+        let review = try String(contentsOfFile: tmp.path + "/review.md", encoding: .utf8)
+        #expect(review.contains("#会议/党组") && review.contains("**中国科协党组书记怀进鹏主持会议。**") && review.contains("主持人：怀进鹏"))
         s.send(keys: "q")
         #expect(s.exitStatus() == 0)
 

@@ -183,3 +183,41 @@ enum SchemaValidationE2E {
         #expect(r.status == 0 && r.output.contains("valid"), "\(r.output)", sourceLocation: sourceLocation)
     }
 }
+
+@Suite("pizhu export and import")
+struct ExportCommandEndToEndTests {
+    @Test("export writes ./Annotations/NAME.FORMAT by default; a corrupt sidecar is skipped with exit 3; json → import → json is identical")
+    func exportImport() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let bin = Shell.quote(TmuxSession.binary)
+        let cd = "cd \(Shell.quote(tmp.path)) && PIZHU_AUTHOR=t XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
+        try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
+        for seed in ["001_eb026acd6131a322.txt", "003_49d197ff665d3f42.txt"] {
+            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: tmp.path + "/lib/" + seed)
+        }
+        #expect(Shell.run("\(cd) \(bin) annotate lib/001_eb026acd6131a322.txt --quote 科学精神 --tag 政策/科技 --note '要点, \"引\"'").status == 0)
+        #expect(Shell.run("\(cd) \(bin) annotate lib/003_49d197ff665d3f42.txt --range 5:15 --tag 会议").status == 0)
+        for format in ["md", "html", "csv", "json", "w3c", "txt"] {
+            #expect(Shell.run("\(cd) \(bin) export --format \(format) lib").status == 0, "\(format)")
+        }
+        #expect(Shell.run("\(cd) \(bin) export --format brat lib").status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: tmp.path + "/Annotations").sorted()
+        #expect(names == ["lib-brat", "lib.csv", "lib.html", "lib.json", "lib.jsonld", "lib.md", "lib.txt"])
+        let md = try String(contentsOfFile: tmp.path + "/Annotations/lib.md", encoding: .utf8)
+        #expect(md.contains("#政策/科技") && md.contains("**科学精神**"))
+        #expect(Shell.run("\(cd) \(bin) export --format md --tag 政策 -o - lib").output.contains("科学精神"))
+
+        // JSON round trip through the sidecars.
+        let first = try String(contentsOfFile: tmp.path + "/Annotations/lib.json", encoding: .utf8)
+        for seed in ["001_eb026acd6131a322.txt", "003_49d197ff665d3f42.txt"] { try FileManager.default.removeItem(atPath: tmp.path + "/lib/" + seed + ".pizhu.json") }
+        #expect(Shell.run("\(cd) \(bin) import Annotations/lib.json").status == 0)
+        #expect(Shell.run("\(cd) \(bin) export --format json -o again.json lib").status == 0)
+        #expect(try String(contentsOfFile: tmp.path + "/again.json", encoding: .utf8) == first)
+
+        // A corrupt sidecar: reported, skipped, the rest exported, exit status 3.
+        try "{ broken".write(toFile: tmp.path + "/lib/003_49d197ff665d3f42.txt.pizhu.json", atomically: false, encoding: .utf8)
+        let r = Shell.run("\(cd) \(bin) export --format txt -o - lib")
+        #expect(r.status == 3 && r.output.contains("skipped") && r.output.contains("科学精神"))
+    }
+}
