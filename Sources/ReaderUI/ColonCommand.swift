@@ -20,6 +20,7 @@ public struct ColonCommand: Sendable {
         ColonCommand(name: "highlight", aliases: ["hl"], usage: ":highlight yellow",
                      help: "highlight the selection (or the annotation at the cursor): yellow green blue pink orange purple red cyan grey"),
         ColonCommand(name: "tag", aliases: [], usage: ":tag 政策/科技 经济", help: "tag the selection (or the annotation at the cursor)"),
+        ColonCommand(name: "tag-all", aliases: [], usage: ":tag-all 关键词", help: "tag every match of the current search (one undo step)"),
         ColonCommand(name: "note", aliases: [], usage: ":note TEXT", help: "set the note of the selection (or the annotation at the cursor)"),
         ColonCommand(name: "next", aliases: [], usage: ":next TAG", help: "jump to the next passage tagged TAG (or a tag under it)"),
         ColonCommand(name: "annotations", aliases: ["ann"], usage: ":annotations", help: "show or hide the annotation pane"),

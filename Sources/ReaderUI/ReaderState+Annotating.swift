@@ -248,6 +248,23 @@ extension ReaderState {
         return saved("\(result.created ? "批注 added" : "批注 edited"): \(what) 「\(excerpt(result.annotation.target?.exact ?? "", 16))」")
     }
 
+    /// `:tag-all`: tags every match of the current search, as one undo step.
+    func tagAllMatches(_ tags: [String]) -> [Effect] {
+        guard ensureWritable(), let annotated, let viewport else { return [] }
+        guard let search, search.view == viewport.view, !search.matches.isEmpty else {
+            show("No search matches to tag: search first with /", error: true)
+            return []
+        }
+        var changes: [AnnotationChange] = []
+        for range in search.matches {
+            let before = annotated.annotations.first { $0.target.map { $0.start..<$0.end } == range }
+            let result = annotated.annotate(range: range, tags: tags, author: author)
+            changes.append(AnnotationChange(id: result.annotation.id, before: before, after: annotated.sidecar.annotation(id: result.annotation.id)))
+        }
+        record(changes)
+        return saved("Tagged \(changes.count) matches of \(search.query.pattern) " + tags.map { "#" + $0 }.joined(separator: " ") + " — u undoes all")
+    }
+
     func deleteAnnotation(_ a: Annotation) -> [Effect] {
         guard ensureWritable(), let annotated else { return [] }
         annotated.delete(id: a.id, author: author)
@@ -255,22 +272,27 @@ extension ReaderState {
         return saved("Deleted 「\(excerpt(a.target?.exact ?? "", 16))」 — u undoes")
     }
 
-    func record(_ change: AnnotationChange) {
-        undoStack.append(change)
+    func record(_ change: AnnotationChange) { record([change]) }
+
+    func record(_ changes: [AnnotationChange]) {
+        undoStack.append(changes)
         redoStack.removeAll()
     }
 
     func undoOrRedo(undo: Bool) -> [Effect] {
         guard ensureWritable(), let annotated else { return [] }
-        guard let change = (undo ? undoStack.popLast() : redoStack.popLast()) else {
+        guard let step = (undo ? undoStack.popLast() : redoStack.popLast()) else {
             show(undo ? "Nothing to undo" : "Nothing to redo")
             return []
         }
-        let target = undo ? change.before : change.after
-        if let target { annotated.update(target, author: author) } else { annotated.delete(id: change.id, author: author) }
-        if undo { redoStack.append(change) } else { undoStack.append(change) }
-        if let t = (target ?? change.before ?? change.after)?.target { viewport?.setCursor(t.start) }
-        return saved(undo ? "Undone (Ctrl-R redoes)" : "Redone")
+        for change in undo ? step.reversed() : step {
+            let target = undo ? change.before : change.after
+            if let target { annotated.update(target, author: author) } else { annotated.delete(id: change.id, author: author) }
+        }
+        if undo { redoStack.append(step) } else { undoStack.append(step) }
+        if let first = step.first, let t = (first.before ?? first.after)?.target { viewport?.setCursor(t.start) }
+        let count = step.count > 1 ? " (\(step.count) annotations)" : ""
+        return saved((undo ? "Undone" : "Redone") + count + (undo ? " — Ctrl-R redoes" : ""))
     }
 
     /// Asks the host to save, with the message to show once it has.
@@ -409,6 +431,10 @@ extension ReaderState {
             let tags = Self.splitTags(argument)
             guard !tags.isEmpty else { show("Usage: :tag 政策/科技 经济", error: true); return [] }
             return act(.tags(tags))
+        case "tag-all":
+            let tags = Self.splitTags(argument)
+            guard !tags.isEmpty else { show("Usage: :tag-all TAG… (tags every match of the current search)", error: true); return [] }
+            return tagAllMatches(tags)
         case "note":
             guard !argument.isEmpty else { show("Usage: :note TEXT", error: true); return [] }
             return act(.note(argument))

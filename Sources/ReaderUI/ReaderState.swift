@@ -42,8 +42,9 @@ public final class ReaderState {
     public internal(set) var noteEditor: NoteEditor?
     /// The first key of a two-key binding (`]a`, `[a`), waiting for the second.
     public internal(set) var pendingPrefix: Key?
-    var undoStack: [AnnotationChange] = []
-    var redoStack: [AnnotationChange] = []
+    /// Undo steps: each is the changes of one command (`:tag-all` makes many at once).
+    var undoStack: [[AnnotationChange]] = []
+    var redoStack: [[AnnotationChange]] = []
     /// Set when the sidecar could not be written: annotating waits until `:save` succeeds.
     public internal(set) var annotationsBlocked: String?
     /// The confirmation shown once the pending save succeeds.
@@ -371,7 +372,7 @@ public final class ReaderState {
             guard !argument.isEmpty else { show("Usage: :grep TEXT", error: true); return [] }
             show("Searching \(library.count) documents for \(argument)…")
             return [.grep(SearchQuery.parse(argument))]
-        case "highlight", "tag", "note", "next", "annotations", "save", "undo", "redo":
+        case "highlight", "tag", "tag-all", "note", "next", "annotations", "save", "undo", "redo":
             return executeAnnotating(command.name, argument)
         case "help": _ = perform(.showHelp)
         case "quit": return [.quit]

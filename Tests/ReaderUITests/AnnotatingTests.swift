@@ -238,3 +238,22 @@ struct LibraryGrepTests {
         #expect(LibraryGrep.mayContain(Array("甲乙丙".utf8), "丙甲") && !LibraryGrep.mayContain(Array("甲乙丙".utf8), "丁"))
     }
 }
+
+@Suite("Tagging every search match")
+struct TagAllTests {
+    @Test(":tag-all tags each match of the search, reports the count, and u undoes them all at once")
+    func tagAll() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let text = (1...5).map { "第\($0)段提到科技创新。" }.joined(separator: "\n")
+        let app = TestApp(size: Size(width: 60, height: 12), settings: LayoutSettings(measure: 40), document: ("t.txt", text), annotatedIn: tmp.path)
+        app.press("/科技创新<Enter>:tag-all 科技/创新<Enter>")
+        #expect(app.statusLine.contains("Tagged 5"))
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 5)
+        #expect(try SidecarFile(path: tmp.path + "/t.txt.pizhu.json").read()?.live.count == 5)
+        app.press("u")
+        #expect(app.state.viewport?.document.annotations?.annotations.isEmpty == true)
+        app.press("<C-r>")
+        #expect(app.state.viewport?.document.annotations?.annotations.count == 5)
+    }
+}
