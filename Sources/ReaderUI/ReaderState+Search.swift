@@ -4,6 +4,9 @@ import TextCore
 /// Search in the open document: `/` and `?` (incremental as you type), `n` and `N`, every
 /// match on screen highlighted, "match 3/17" in the status line, wrap-around with a message.
 extension ReaderState {
+    /// Files read on demand up to this size are searched as you type.
+    static let incrementalFileLimit = 100 << 20
+
     func openSearchPrompt(backward: Bool) -> [Effect] {
         guard let viewport else { show("No document is open", error: true); return [] }
         searchOrigin = (viewport.topOffset, viewport.cursor)
@@ -16,8 +19,24 @@ extension ReaderState {
     @discardableResult
     func previewSearch(_ typed: String, backward: Bool) -> Bool {
         guard let viewport, let origin = searchOrigin else { return false }
-        // A file read on demand is searched as bytes by the host, on Enter.
-        guard !viewport.isReadOnDemand else { return true }
+        // A file read on demand is searched as bytes: as you type up to 100 MB, else by the host on Enter.
+        if let file = viewport.document.text as? UTF8FileText {
+            guard file.byteCount <= Self.incrementalFileLimit, !typed.isEmpty else { return true }
+            let search = ByteSearch(path: file.path, pattern: typed)
+            let from = file.byteOffset(ofScalar: origin.cursor)
+            var found = search.find(from: from, backward: backward, lower: file.start)
+            if found == .notFound { found = backward ? search.find(from: file.byteCount, backward: true, lower: from) : search.find(from: file.start, upper: from) }
+            if case .found(let byte) = found {
+                let start = file.scalarOffset(ofByte: byte)
+                let range = start..<start + typed.unicodeScalars.count
+                self.search = SearchState(query: SearchQuery(pattern: typed, foldsCase: false), matches: [range], current: 0,
+                                          view: viewport.view, backward: backward)
+                reveal(range)
+            } else {
+                self.search = nil
+            }
+            return true
+        }
         guard !typed.isEmpty else {
             search = nil
             viewport.go(toOffset: origin.top)
@@ -49,7 +68,9 @@ extension ReaderState {
             let query = SearchQuery(pattern: typed, foldsCase: false)
             search = SearchState(query: query, matches: [], current: nil, view: viewport.view, backward: backward)
             show("Searching \(viewport.document.name)… (Esc or Ctrl-C stops)")
-            return recordJumpFromHere() + [.searchFile(query, from: viewport.cursor + (backward ? 0 : 1), backward: backward)]
+            let start = searchOrigin?.cursor ?? viewport.cursor
+            viewport.setCursor(start)
+            return recordJumpFromHere() + [.searchFile(query, from: start, backward: backward)]
         }
         guard previewSearch(typed, backward: backward), let viewport, let state = search else { return [] }
         if let origin = searchOrigin {
