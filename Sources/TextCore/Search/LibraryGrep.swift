@@ -68,9 +68,13 @@ public enum LibraryGrep {
         let decoded: DecodedText
         do { decoded = try TextDecoder.decode(bytes) } catch { return ([], "\(error)") }
         let views = DocumentViews(text: decoded.text)
-        let view = ViewText(structure: views.structure(views.profile.suggestedView))
+        let structure = views.structure(views.profile.suggestedView)
+        // A literal query looks only around the places its squeezed form occurs.
+        let view = query.isRegex ? ViewText(structure: structure)
+                                 : ViewText(structure: structure, around: candidates(decoded.text.storage, query))
         guard let ranges = try? TextSearch.matches(query, in: view) else { return ([], nil) }
-        return (hits(path, decoded.text.storage, ranges.prefix(limit)), nil)
+        let unique = Array(Set(ranges)).sorted { $0.lowerBound < $1.lowerBound }
+        return (hits(path, decoded.text.storage, unique.prefix(limit)), nil)
     }
 
     /// A necessary condition for a literal match in any view of a UTF-8 file: with line breaks,
@@ -79,16 +83,16 @@ public enum LibraryGrep {
     /// such characters between the pattern's own (a match across a hidden page-number line is
     /// the exception this misses).
     public static func mayMatch(_ bytes: [UInt8], _ query: SearchQuery) -> Bool {
-        var pattern = squeezed(Array(query.pattern.utf8), lower: query.foldsCase)
-        guard !pattern.isEmpty else { return false }
-        let text = squeezed(bytes, lower: query.foldsCase)
-        if query.foldsCase {
-            pattern = pattern.map(asciiLower)
-            // Non-ASCII letters fold too: check only the pattern's runs without them.
-            if query.pattern.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isAlphabetic && $0.properties.changesWhenCaseMapped }) {
-                return mayContain(bytes, query.pattern.lowercased())
-            }
+        let cased = query.foldsCase && query.pattern.unicodeScalars.contains { $0.properties.changesWhenCaseMapped }
+        // Non-ASCII letters with case: only check that each character occurs, in lower case.
+        if cased && query.pattern.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.changesWhenCaseMapped }) {
+            return mayContain(bytes, query.pattern.lowercased())
         }
+        let pattern = squeezed(Array(query.pattern.utf8), lower: cased)
+        guard !pattern.isEmpty else { return false }
+        // Cheap first: without case to fold, every character of the pattern must occur as is.
+        if !cased && !mayContain(bytes, String(decoding: pattern, as: UTF8.self)) { return false }
+        let text = squeezed(bytes, lower: cased)
         return text.withUnsafeBytes { t in pattern.withUnsafeBytes { p in memmem(t.baseAddress, t.count, p.baseAddress, p.count) != nil } }
     }
 
@@ -106,13 +110,39 @@ public enum LibraryGrep {
                     let c = b[i]
                     if c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 || c == 0x7C { i += 1; continue }
                     if c == 0xE3 && i + 2 < count && b[i + 1] == 0x80 && b[i + 2] == 0x80 { i += 3; continue }
-                    o[n] = lower ? asciiLower(c) : c
+                    o[n] = c
                     n += 1
                     i += 1
                 }
             }
         }
         out.removeSubrange(n...)
+        if lower { for i in out.indices where out[i] >= 0x41 && out[i] <= 0x5A { out[i] += 0x20 } }
+        return out
+    }
+
+    /// Offsets where the pattern could start, found in the text with line breaks, spaces, `|`
+    /// and full-width spaces taken out (as `mayMatch` does on bytes).
+    static func candidates(_ text: [Unicode.Scalar], _ query: SearchQuery) -> [Int] {
+        let skip: (Unicode.Scalar) -> Bool = { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }
+        let folds = query.foldsCase
+        let fold: (Unicode.Scalar) -> Unicode.Scalar = { folds ? TextSearch.fold($0) : $0 }
+        let pattern: [Unicode.Scalar] = query.pattern.unicodeScalars.filter { !skip($0) }.map { fold($0) }
+        guard let first = pattern.first else { return [] }
+        var squeezed: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        squeezed.reserveCapacity(text.count)
+        origin.reserveCapacity(text.count)
+        for (i, s) in text.enumerated() where !skip(s) {
+            squeezed.append(fold(s))
+            origin.append(i)
+        }
+        var out: [Int] = []
+        var i = 0
+        while i + pattern.count <= squeezed.count {
+            if squeezed[i] == first && squeezed[i..<i + pattern.count].elementsEqual(pattern) { out.append(origin[i]) }
+            i += 1
+        }
         return out
     }
 

@@ -21,6 +21,8 @@ public enum TextSearch {
     /// Simple case folding: the single-scalar lowercase of letters (Latin, Greek, Cyrillic, full-width).
     @inline(__always) static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 { return s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(s.value + 0x20)! : s }
+        // CJK, kana, hangul and everything above the BMP's letters have no case: skip the property lookup.
+        if s.value >= 0x2E80 && (s.value < 0xFF00 || s.value > 0xFFEF) { return s }
         guard s.properties.isUppercase else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : s

@@ -17,18 +17,44 @@ public final class ViewText {
         source.reserveCapacity(count + 1)
         while offset < count {
             let block = structure.block(containing: offset)
-            let display = structure.displayScalars(of: block)
-            for (i, s) in display.enumerated() where s != TextStructureMarks.hidden {
-                scalars.append(s)
-                source.append(block.content.lowerBound + i)
-            }
-            if block.content.upperBound < block.owned.upperBound || block.owned.upperBound >= count {
-                scalars.append("\n")
-                source.append(block.content.upperBound)
-            }
+            append(block, of: structure)
             offset = max(block.owned.upperBound, offset + 1)
         }
         source.append(count)
+    }
+
+    /// Only the blocks holding `offsets` and the block after each (a match may run into the
+    /// next paragraph): how a long document is searched around a few candidate places.
+    public init(structure: TextStructure, around offsets: [Int]) {
+        let count = structure.text.count
+        var done = Set<Int>()
+        for o in offsets.sorted() where o < count {
+            var block = structure.block(containing: o)
+            for _ in 0..<2 {
+                if done.insert(block.owned.lowerBound).inserted {
+                    if let last = source.last, last < block.content.lowerBound, scalars.last != "\n" {
+                        scalars.append("\n")
+                        source.append(last + 1)
+                    }
+                    append(block, of: structure)
+                }
+                guard block.owned.upperBound < count else { break }
+                block = structure.block(containing: block.owned.upperBound)
+            }
+        }
+        source.append(count)
+    }
+
+    private func append(_ block: Block, of structure: TextStructure) {
+        let display = structure.displayScalars(of: block)
+        for (i, s) in display.enumerated() where s != TextStructureMarks.hidden {
+            scalars.append(s)
+            source.append(block.content.lowerBound + i)
+        }
+        if block.content.upperBound < block.owned.upperBound || block.owned.upperBound >= structure.text.count {
+            scalars.append("\n")
+            source.append(block.content.upperBound)
+        }
     }
 
     /// The source range of logical range `r`.
