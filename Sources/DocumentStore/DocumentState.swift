@@ -23,10 +23,12 @@ public struct DocumentState: Equatable, Sendable {
     /// Unix time of the last opening, in milliseconds.
     public var lastOpened: Int
     public var annotationCount: Int
+    /// Layout settings chosen for this document with `:set` (`LayoutSettings.text`), if any.
+    public var settings: String?
 
     public init(id: Int = 0, path: String, sha256: String = "", sizeBytes: Int = 0, title: String = "", encoding: String = "",
                 encodingOverride: String? = nil, view: String? = nil, position: Int = 0, positionQuote: String = "",
-                cursor: Int = 0, progress: Int = 0, lastOpened: Int = 0, annotationCount: Int = 0) {
+                cursor: Int = 0, progress: Int = 0, lastOpened: Int = 0, annotationCount: Int = 0, settings: String? = nil) {
         self.id = id
         self.path = path
         self.sha256 = sha256
@@ -41,6 +43,7 @@ public struct DocumentState: Equatable, Sendable {
         self.progress = progress
         self.lastOpened = lastOpened
         self.annotationCount = annotationCount
+        self.settings = settings
     }
 }
 

@@ -10,7 +10,7 @@ import Glibc
 /// timestamp and a new one started.
 public final class DocumentStore {
     /// The schema this build writes; `migrations[n]` takes version n to n+1.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     static let migrations: [String] = [
         """
         CREATE TABLE documents(
@@ -41,6 +41,8 @@ public final class DocumentStore {
             path TEXT NOT NULL,
             position INTEGER NOT NULL);
         """,
+        // v2: per-document layout settings (`:set`), as `LayoutSettings.text`.
+        "ALTER TABLE documents ADD COLUMN settings TEXT;",
     ]
     /// Jump-list entries kept.
     public static let jumpLimit = 100
@@ -107,7 +109,7 @@ public final class DocumentStore {
 
     // MARK: Documents
 
-    static let columns = "id, path, sha256, size_bytes, title, encoding, encoding_override, view, position, position_quote, cursor, progress, last_opened, annotation_count"
+    static let columns = "id, path, sha256, size_bytes, title, encoding, encoding_override, view, position, position_quote, cursor, progress, last_opened, annotation_count, settings"
 
     /// The state of a document: by content first (moved or renamed), else by path (edited).
     public func state(path: String, sha256: String) -> DocumentState? {
@@ -124,7 +126,7 @@ public final class DocumentStore {
         let values: [SQLiteDatabase.Value] = [.text(s.path), .text(s.sha256), .int(s.sizeBytes), .text(s.title), .text(s.encoding),
                                               s.encodingOverride.map { .text($0) } ?? .null, s.view.map { .text($0) } ?? .null,
                                               .int(s.position), .text(s.positionQuote), .int(s.cursor), .int(s.progress),
-                                              .int(s.lastOpened), .int(s.annotationCount)]
+                                              .int(s.lastOpened), .int(s.annotationCount), s.settings.map { .text($0) } ?? .null]
         do {
             if s.id != 0 {
                 // The same row, perhaps under a new path; a stale row holding that path gives way.
@@ -132,17 +134,18 @@ public final class DocumentStore {
                 try db.query("DELETE FROM documents WHERE path = ? AND id != ?", [.text(s.path), .int(s.id)])
                 try db.query("""
                     UPDATE documents SET path = ?, sha256 = ?, size_bytes = ?, title = ?, encoding = ?, encoding_override = ?, view = ?,
-                    position = ?, position_quote = ?, cursor = ?, progress = ?, last_opened = ?, annotation_count = ? WHERE id = ?
+                    position = ?, position_quote = ?, cursor = ?, progress = ?, last_opened = ?, annotation_count = ?, settings = ? WHERE id = ?
                     """, values + [.int(s.id)])
                 try db.execute("COMMIT")
             } else {
                 try db.query("""
                     INSERT INTO documents(path, sha256, size_bytes, title, encoding, encoding_override, view, position, position_quote,
-                    cursor, progress, last_opened, annotation_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    cursor, progress, last_opened, annotation_count, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes, title = excluded.title,
                     encoding = excluded.encoding, encoding_override = excluded.encoding_override, view = excluded.view,
                     position = excluded.position, position_quote = excluded.position_quote, cursor = excluded.cursor,
-                    progress = excluded.progress, last_opened = excluded.last_opened, annotation_count = excluded.annotation_count
+                    progress = excluded.progress, last_opened = excluded.last_opened, annotation_count = excluded.annotation_count,
+                    settings = excluded.settings
                     """, values)
             }
             return true
@@ -175,7 +178,7 @@ public final class DocumentStore {
         DocumentState(id: r[0].int ?? 0, path: r[1].text ?? "", sha256: r[2].text ?? "", sizeBytes: r[3].int ?? 0,
                       title: r[4].text ?? "", encoding: r[5].text ?? "", encodingOverride: r[6].text, view: r[7].text,
                       position: r[8].int ?? 0, positionQuote: r[9].text ?? "", cursor: r[10].int ?? 0, progress: r[11].int ?? 0,
-                      lastOpened: r[12].int ?? 0, annotationCount: r[13].int ?? 0)
+                      lastOpened: r[12].int ?? 0, annotationCount: r[13].int ?? 0, settings: r[14].text)
     }
 
     // MARK: Marks

@@ -122,6 +122,11 @@ public final class TmuxSession {
         max(0, CellWidth.glibc(s.value))
     }
 
+    /// Display width of a line in cells, as the terminal counts them.
+    public static func width(of line: String) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + max(0, CellWidth.glibc($1.value)) }
+    }
+
     /// A command line that runs pizhu with a UTF-8 locale and the given arguments.
     /// Each run gets a private, empty document store and data folder unless `environment`
     /// names its own, so no test sees another's reading positions.

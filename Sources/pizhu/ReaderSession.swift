@@ -14,11 +14,14 @@ final class ReaderSession {
     private let trace = FileSystem.environment("PIZHU_TRACE")
 
     private let decoding: DecodingOptions
+    /// The settings from the command line; a document's own `:set` choices replace them while it is open.
+    private let defaultSettings: LayoutSettings
     private let memory = ReadingMemory()
 
     init(screen: CursesScreen, settings: LayoutSettings, decoding: DecodingOptions) {
         self.screen = screen
         self.decoding = decoding
+        defaultSettings = settings
         state = ReaderState(size: screen.size, settings: settings)
         state.author = AuthorName.resolve()
         state.setJumpList(memory.jumps)
@@ -33,6 +36,7 @@ final class ReaderSession {
         } else {
             state.setLibrary(title: startup.libraryTitle, entries: memory.enrich(startup.entries))
         }
+        state.libraryTags = memory.tags(in: state.libraryEntries)
         if let file = startup.openFirst { open(file) }
         if let warning = memory.warning { state.show(warning, error: true) }
         draw()
@@ -40,7 +44,7 @@ final class ReaderSession {
         while true {
             let signal = csf_take()
             if signal != 0 {
-                memory.remember(state)
+                memory.remember(state, defaults: defaultSettings)
                 screen.stop()
                 log("exit signal \(signal)")
                 return 128 + signal
@@ -53,7 +57,7 @@ final class ReaderSession {
             for effect in state.handle(key) {
                 switch effect {
                 case .quit:
-                    memory.remember(state)
+                    memory.remember(state, defaults: defaultSettings)
                     screen.stop()
                     log("exit quit")
                     return 0
@@ -74,7 +78,7 @@ final class ReaderSession {
                     state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
                 }
             }
-            memory.remember(state)
+            memory.remember(state, defaults: defaultSettings)
             draw()
         }
     }
@@ -106,10 +110,12 @@ final class ReaderSession {
         let expanded = FileSystem.expandingTilde(path)
         if DocumentFiles.isDirectory(expanded) {
             state.setLibrary(title: FileSystem.lastComponent(expanded), entries: memory.enrich(DocumentFiles.list(folder: expanded)))
+            state.libraryTags = memory.tags(in: state.libraryEntries)
             _ = state.perform(.showLibrary)
             return
         }
         var options = decoding
+        if options.encoding == nil { options.encoding = memory.encodingOverride(for: expanded) }
         let began = FileSystem.monotonicMilliseconds
         options.progress = { [self] fraction in
             // Long transcodes show their progress once they pass half a second.
@@ -124,8 +130,9 @@ final class ReaderSession {
             if reload {
                 state.reload(document)
             } else {
-                memory.remember(state)
-                let (resume, marks) = memory.begin(document)
+                memory.remember(state, defaults: defaultSettings)
+                let (resume, marks, settings) = memory.begin(document, encodingOverride: decoding.encoding)
+                state.settings = settings.map(defaultSettings.applying) ?? defaultSettings
                 state.open(document, resume: resume, marks: marks)
             }
         } catch {

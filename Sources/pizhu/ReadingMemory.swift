@@ -12,15 +12,21 @@ final class ReadingMemory {
     /// Why the store is unavailable or what was repaired, for the status line.
     let warning: String?
     private var current: DocumentState?
-    private var lastWritten: (Int, Int, ReadingView)?
+    private var lastWritten: (Int, Int, ReadingView, LayoutSettings)?
 
     init(folder: String = DocumentStore.defaultFolder()) {
         (store, warning) = DocumentStore.open(folder: folder)
     }
 
-    /// The stored state of a document being opened (found by content, else path).
-    func begin(_ document: ReaderDocument) -> (resume: ResumePoint?, marks: [String: Int]) {
-        guard let store else { return (nil, [:]) }
+    /// The `--encoding` remembered for a path, used when none is given this time.
+    func encodingOverride(for path: String) -> String? {
+        store?.state(path: SidecarPaths.absolute(path), sha256: "")?.encodingOverride
+    }
+
+    /// The stored state of a document being opened (found by content, else path): where to
+    /// resume, its marks, and its own layout settings if it has any.
+    func begin(_ document: ReaderDocument, encodingOverride: String?) -> (resume: ResumePoint?, marks: [String: Int], settings: String?) {
+        guard let store else { return (nil, [:], nil) }
         let path = SidecarPaths.absolute(document.path)
         let sha = document.annotations?.record.sha256 ?? ""
         var state = store.state(path: path, sha256: sha) ?? DocumentState(path: path)
@@ -33,6 +39,7 @@ final class ReadingMemory {
         state.encoding = document.encoding
         state.title = Self.title(of: document)
         state.annotationCount = document.annotations?.annotations.count ?? 0
+        if let encodingOverride { state.encodingOverride = encodingOverride }
         state.lastOpened = Self.nowMilliseconds
         store.save(state)
         current = store.state(path: path, sha256: "")
@@ -41,15 +48,17 @@ final class ReadingMemory {
         if let id = current?.id {
             for m in store.marks(document: id) { marks[m.letter] = ResumePoint.locate(m.quote, near: m.position, in: document.text) }
         }
-        return (resume, marks)
+        return (resume, marks, current?.settings)
     }
 
-    /// Writes the reading position if it changed (cheap: one UPSERT in WAL mode).
-    func remember(_ state: ReaderState) {
+    /// Writes the reading position (and the document's own settings, when they differ from the
+    /// command line's) if they changed: one UPSERT in WAL mode.
+    func remember(_ state: ReaderState, defaults: LayoutSettings) {
         guard let store, var s = current, let viewport = state.viewport,
               SidecarPaths.absolute(viewport.document.path) == s.path else { return }
-        let now = (viewport.topOffset, viewport.cursor, viewport.view)
+        let now = (viewport.topOffset, viewport.cursor, viewport.view, state.settings)
         if let last = lastWritten, last == now { return }
+        s.settings = state.settings == defaults ? nil : state.settings.text
         s.position = viewport.topOffset
         s.positionQuote = ResumePoint.quote(at: viewport.topOffset, in: viewport.document.text)
         s.cursor = viewport.cursor
@@ -91,6 +100,16 @@ final class ReadingMemory {
             }
             return e
         }
+    }
+
+    /// The tags used in the sidecars beside these documents, for tag completion in the reader.
+    func tags(in entries: [LibraryEntry]) -> [String] {
+        var names = Set<String>()
+        for entry in entries where FileSystem.kind(SidecarFile.path(besideSource: entry.path)) == .file {
+            guard let sidecar = (try? SidecarFile(path: SidecarFile.path(besideSource: entry.path)).read()) ?? nil else { continue }
+            for t in sidecar.tags { names.insert(t.name) }
+        }
+        return names.sorted()
     }
 
     /// Recently read documents that still exist, newest first (`pizhu --recent`).

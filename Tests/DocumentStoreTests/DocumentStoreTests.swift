@@ -87,3 +87,23 @@ struct DocumentStoreTests {
         #expect(store == nil && warning?.contains("newer") == true)
     }
 }
+
+@Suite("Store migrations")
+struct StoreMigrationTests {
+    @Test("a version-1 store is migrated in place to version 2 and keeps its rows; settings are stored per document")
+    func migrate() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let file = tmp.path + "/state.db"
+        let v1 = DocumentStore.migrations[0].replacingOccurrences(of: "\n", with: " ")
+        let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.execute(\"INSERT INTO documents(path, position) VALUES ('/old.txt', 77)\"); c.execute('PRAGMA user_version = 1'); c.commit()"
+        #expect(Shell.run("python3 -c \(Shell.quote(script)) \(Shell.quote(file)) \(Shell.quote(v1))").status == 0)
+        let s = try #require(DocumentStore.open(folder: tmp.path).store)
+        var old = try #require(s.state(path: "/old.txt", sha256: ""))
+        #expect(old.position == 77 && old.settings == nil)
+        old.settings = "measure=40"
+        #expect(s.save(old))
+        #expect(s.state(path: "/old.txt", sha256: "")?.settings == "measure=40")
+        #expect(Shell.run("python3 -c \"import sqlite3; print(sqlite3.connect('\(file)').execute('PRAGMA user_version').fetchone()[0])\"").output.hasPrefix("2"))
+    }
+}

@@ -14,7 +14,7 @@ struct AnnotatingEndToEndTests {
         return (json["annotations"] as? [[String: Any]] ?? []).filter { $0["deleted"] as? Bool == false }
     }
 
-    @Test("select a sentence, tag it, note it, quit; the sidecar holds exactly that; reopen shows it; delete and undo")
+    @Test("search a phrase, select its sentence, tag it, note it, export, quit; the sidecar holds exactly that; reopen shows it; delete and undo")
     func tagAndNote() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
@@ -23,7 +23,12 @@ struct AnnotatingEndToEndTests {
         let environment = "LANG=C.UTF-8 PIZHU_AUTHOR=e2e XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
         let s = TmuxSession(width: 100, height: 30, command: TmuxSession.pizhu(Shell.quote(doc), environment: environment))
         try #require(s.waitFor(text: "中国科协党组传达学习") != nil)
-        s.send(keys: "}", ")", "s")
+        // Search for a phrase, then select the sentence it is in.
+        s.send(keys: "/")
+        s.type("怀进鹏主持")
+        s.send(keys: "Enter")
+        try #require(s.waitFor(text: "match 1/") != nil)
+        s.send(keys: "s")
         try #require(s.waitFor(text: "选择 sentence selected") != nil)
         s.send(keys: "t")
         s.type("会议/党组 怀进鹏")

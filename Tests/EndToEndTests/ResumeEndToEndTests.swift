@@ -75,3 +75,39 @@ struct RecentEndToEndTests {
         #expect(r.exitStatus() == 0)
     }
 }
+
+@Suite("per-document choices", .serialized)
+struct PerDocumentChoicesEndToEndTests {
+    @Test(":set measure is kept for that document only; an --encoding given once is used again")
+    func settingsAndEncoding() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let a = tmp.path + "/a.txt", b = tmp.path + "/b.txt"
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: a)
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/004_97efbe3f29f870fa.txt", toPath: b)
+        let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
+        let widest = { (screen: String) in screen.split(separator: "\n").dropLast().map { TmuxSession.width(of: String($0).trimmingCharacters(in: .whitespaces)) }.max() ?? 0 }
+        let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu("--encoding big5 " + Shell.quote(a), environment: env))
+        try #require(s.waitFor(text: "invalid byte sequences") != nil)
+        s.send(keys: "l")
+        try #require(s.waitFor(text: "BIG5") != nil)
+        s.send(keys: ":")
+        s.type("set measure 40")
+        s.send(keys: "Enter")
+        try #require(s.waitFor(text: "measure = 40") != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+        let again = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(a), environment: env))
+        try #require(again.waitFor(text: "invalid byte sequences") != nil)
+        again.send(keys: "l")
+        let screen = try #require(again.waitFor(text: "BIG5"), "the encoding chosen once is used again")
+        #expect(widest(screen) <= 40 + 2, "measure 40 restored")
+        again.send(keys: "q")
+        #expect(again.exitStatus() == 0)
+        let other = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(b), environment: env))
+        let otherScreen = try #require(other.waitFor(text: "b.txt"))
+        #expect(widest(otherScreen) > 50, "another document keeps the default measure")
+        other.send(keys: "q")
+        #expect(other.exitStatus() == 0)
+    }
+}
