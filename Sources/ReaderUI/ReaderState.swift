@@ -31,8 +31,19 @@ public final class ReaderState {
     public private(set) var message: Message?
 
     // Annotating
-    /// Who annotates (`PIZHU_AUTHOR`, git's user.name, `$USER`), set by the host.
-    public var author = "unknown"
+    /// Who annotates (`PIZHU_AUTHOR`, git's user.name, `$USER`): asked of `authorProvider` the
+    /// first time it is needed (finding git's user.name costs a process, not worth it at start-up).
+    public var author: String {
+        get {
+            if let resolvedAuthor { return resolvedAuthor }
+            let name = authorProvider?() ?? "unknown"
+            resolvedAuthor = name
+            return name
+        }
+        set { resolvedAuthor = newValue }
+    }
+    public var authorProvider: (() -> String)?
+    private var resolvedAuthor: String?
     /// Tags used in the library's other documents, offered by tag completion (set by the host).
     public var libraryTags: [String] = []
     /// Where a selection started (`v`); the cursor is its other end.

@@ -23,7 +23,7 @@ final class ReaderSession {
         self.decoding = decoding
         defaultSettings = settings
         state = ReaderState(size: screen.size, settings: settings)
-        state.author = AuthorName.resolve()
+        state.authorProvider = AuthorName.resolve
         state.setJumpList(memory.jumps)
     }
 
