@@ -55,6 +55,7 @@ let package = Package(
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"]),
+        .testTarget(name: "FuzzTests", dependencies: ["TextCore", "AnnotationCore"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TmuxDriver"]),
         .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ScreenCore", "TextCore", "AnnotationCore", "WordSegmentation", "TmuxDriver"]),

@@ -319,6 +319,13 @@ extension ReaderState {
 
     // MARK: Prompts and the note editor
 
+    /// The host is about to exit (SIGHUP, SIGTERM): a note being typed is kept as it stands.
+    public func flushPendingNote() -> [Effect] {
+        guard let editor = noteEditor, !editor.text.trimmingNewlines.isEmpty else { return [] }
+        noteEditor = nil
+        return act(.note(editor.text.trimmingNewlines), on: editor.range)
+    }
+
     func openTagPrompt(prefill: String = "", thenNote: Bool = false) -> [Effect] {
         guard ensureWritable() else { return [] }
         guard let range = promptRange ?? actionRange() else {

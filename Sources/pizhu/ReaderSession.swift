@@ -44,6 +44,7 @@ final class ReaderSession {
         while true {
             let signal = csf_take()
             if signal != 0 {
+                if state.flushPendingNote().contains(.saveAnnotations) { saveAnnotations() }
                 memory.remember(state, defaults: defaultSettings)
                 screen.stop()
                 log("exit signal \(signal)")

@@ -78,3 +78,25 @@ struct AnnotatingEndToEndTests {
         #expect(again.exitStatus() == 0)
     }
 }
+
+@Suite("a dropped connection while typing a note", .serialized)
+struct NoteOnHangupEndToEndTests {
+    @Test("SIGHUP while a note is being typed saves the note, restores the terminal, exits 129", arguments: ["HUP", "TERM"])
+    func hangup(signal: String) throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let doc = tmp.path + "/doc.txt"
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: "LANG=C.UTF-8 PIZHU_AUTHOR=e2e"))
+        try #require(s.waitFor(text: "中国科协党组") != nil)
+        s.send(keys: "W", "c")
+        try #require(s.waitFor(text: "Ctrl-S save") != nil)
+        s.type("连接断开前写的批注")
+        try #require(s.waitFor(text: "连接断开前写的批注") != nil)
+        let pane = s.display("#{pane_pid}")
+        Shell.run("pkill -\(signal) -P \(pane) pizhu")
+        #expect(s.exitStatus() == (signal == "HUP" ? 129 : 143))
+        let data = try #require(FileManager.default.contents(atPath: doc + ".pizhu.json"), "the note was saved")
+        #expect(String(decoding: data, as: UTF8.self).contains("\"note\": \"连接断开前写的批注\""))
+    }
+}

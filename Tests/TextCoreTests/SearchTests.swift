@@ -45,6 +45,13 @@ struct SearchTests {
         #expect(SearchQuery.parse("re:a+").isRegex && SearchQuery.parse("\\r a+").pattern == "a+")
     }
 
+    @Test("regression (found by fuzzing): a match through the line break a view adds after the last line stays inside the text")
+    func matchAtEnd() throws {
+        let text = ScalarText("甲乙")
+        let hits = try find("乙\n", text, view: .original)
+        #expect(hits.allSatisfy { $0.upperBound <= text.count })
+    }
+
     @Test("offsets are scalars: emoji and Extension B before a match")
     func astral() throws {
         let text = ScalarText("😀𠀀 目标")

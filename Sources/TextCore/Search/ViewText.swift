@@ -59,7 +59,10 @@ public final class ViewText {
 
     /// The source range of logical range `r`.
     public func sourceRange(_ r: Range<Int>) -> Range<Int> {
-        guard !r.isEmpty else { return source[r.lowerBound]..<source[r.lowerBound] }
-        return source[r.lowerBound]..<(source[r.upperBound - 1] + 1)
+        // The line break the view adds after the last block has no scalar of its own: clamp to the text.
+        let end = source[source.count - 1]
+        guard !r.isEmpty else { return min(source[r.lowerBound], end)..<min(source[r.lowerBound], end) }
+        let lower = min(source[r.lowerBound], end)
+        return lower..<max(lower, min(source[r.upperBound - 1] + 1, end))
     }
 }
