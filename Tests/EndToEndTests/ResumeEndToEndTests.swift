@@ -111,3 +111,31 @@ struct PerDocumentChoicesEndToEndTests {
         #expect(other.exitStatus() == 0)
     }
 }
+
+@Suite("two readers on one store", .serialized)
+struct TwoReadersEndToEndTests {
+    @Test("two pizhu processes (two SSH logins) reading at once both keep their places")
+    func twoProcesses() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
+        let docs = ["003_49d197ff665d3f42.txt", "004_97efbe3f29f870fa.txt"].enumerated().map { i, seed -> String in
+            let path = tmp.path + "/doc\(i).txt"
+            try? FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: path)
+            return path
+        }
+        let sessions = docs.map { TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote($0), environment: env)) }
+        for s in sessions { try #require(s.waitFor(text: "%") != nil) }
+        for (i, s) in sessions.enumerated() {
+            s.send(keys: ":")
+            s.type("goto \(40 + 20 * i)%")
+            s.send(keys: "Enter")
+        }
+        for (i, s) in sessions.enumerated() { try #require(s.waitFor(text: "│ \(40 + 20 * i)%") != nil) }
+        for s in sessions { s.send(keys: "q") }
+        for s in sessions { #expect(s.exitStatus() == 0) }
+        let script = "import sqlite3,sys; print(sorted(r[0] > 0 for r in sqlite3.connect(sys.argv[1]).execute('SELECT position FROM documents')))"
+        let r = Shell.run("python3 -c \(Shell.quote(script)) \(Shell.quote(tmp.path + "/state/pizhu/state.db"))")
+        #expect(r.output.contains("[True, True]"), "\(r.output)")
+    }
+}
