@@ -173,4 +173,12 @@ struct DecodingTests {
         #expect(last == 1.0)
         #expect(decoded.text.count == text.unicodeScalars.count)
     }
+
+    @Test("regression (found by the hostile-file suite): 100,000 combining marks are UTF-8, not NUL-free UTF-16")
+    func combiningMarksAreUTF8() {
+        var bytes = Array("字".utf8)
+        for _ in 0..<100_000 { bytes += [0xCC, 0x81] }
+        guard case .text(let guess) = EncodingDetector.detect(bytes) else { Issue.record("refused"); return }
+        #expect(guess.name == "UTF-8")
+    }
 }
