@@ -32,6 +32,11 @@ struct Bench {
 
         let sizes: [(String, Int)] = quick ? [("10 MB", 10 << 20), ("100 MB", 100 << 20)]
                                            : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
+        if only == "reader" {
+            try readerFigures(&report, corpus: corpus, sizes: sizes, quick: quick)
+            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+            return
+        }
         let first = "习近平总书记在党的十九大"
         if !decodingOnly {
         // A seed as shipped (8 KB): start-up cost without any file-size effect.
@@ -105,8 +110,24 @@ struct Bench {
         if !decodingOnly {
             try AnnotationBench.run(&report, corpus: corpus, runs: runs)
             try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
+            try readerFigures(&report, corpus: corpus, sizes: sizes, quick: quick)
         }
         if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+    }
+
+    /// Keypress-to-redraw latency on the largest file, and memory for each size, against the targets.
+    static func readerFigures(_ report: inout Report, corpus: Corpus, sizes: [(String, Int)], quick: Bool) throws {
+        let first = "习近平总书记在党的十九大"
+        if let (label, bytes) = sizes.last, let l = ReaderProbe.latency(file: try corpus.utf8(bytes: bytes), first: first, keys: quick ? 100 : 300) {
+            report.add("keypress to redraw, p50, scrolling \(label)", pizhu: l.p50, baseline: 10, name: "target", unit: "ms")
+            report.add("keypress to redraw, p99, scrolling \(label)", pizhu: l.p99, baseline: 10, name: "target", unit: "ms")
+        }
+        for (label, bytes) in sizes {
+            guard let m = ReaderProbe.memory(file: try corpus.utf8(bytes: bytes), first: first) else { continue }
+            let target = 100 * 1_048_576 + Double(bytes) / 10
+            report.add("private memory, \(label) UTF-8", pizhu: m.privateBytes / 1_048_576, baseline: target / 1_048_576, name: "target", unit: "MiB")
+            report.add("peak RSS, \(label) UTF-8", pizhu: m.peakRSS / 1_048_576, baseline: target / 1_048_576, name: "target", unit: "MiB")
+        }
     }
 
     static func pagers(_ report: inout Report, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)]) {

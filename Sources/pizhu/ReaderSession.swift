@@ -54,6 +54,7 @@ final class ReaderSession {
                 checkForChanges()
                 continue
             }
+            let keyAt = FileSystem.monotonicMilliseconds
             if key == .resize { state.resize(screen.size) }
             for effect in state.handle(key) {
                 switch effect {
@@ -81,6 +82,8 @@ final class ReaderSession {
             }
             memory.remember(state, defaults: defaultSettings)
             draw()
+            // Keypress to redraw, for the benchmark's latency figures (only with PIZHU_TRACE).
+            if trace != nil { log("key-ms \(FileSystem.monotonicMilliseconds - keyAt)") }
         }
     }
 
