@@ -56,7 +56,7 @@ struct Bench {
             pagers(&report, label: "\(label) UTF-8", file: file, first: first, runs: runs, sizes: quick ? [(80, 24)] : [(80, 24), (200, 50)])
         }
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
-        pagers(&report, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)])
+        pagers(&report, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
         }
 
         // Decoding: the whole GB18030 transcode, in process, against the iconv command.
@@ -130,7 +130,8 @@ struct Bench {
         }
     }
 
-    static func pagers(_ report: inout Report, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)]) {
+    static func pagers(_ report: inout Report, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)],
+                       searching: Bool = true) {
         for (w, h) in sizes {
             let pizhu = PagerTiming(command: TmuxSession.pizhu("--linebreak basic " + Shell.quote(file)), firstText: first, endText: Corpus.endMarker)
             let less = PagerTiming(command: "env LANG=C.UTF-8 less \(Shell.quote(file))", firstText: first, endText: Corpus.endMarker)
@@ -138,13 +139,17 @@ struct Bench {
             var b: [PagerTiming.Result] = []
             for _ in 0..<runs {
                 // Interleaved, so load on the machine hits both alike.
-                if let r = pizhu.measure(width: w, height: h) { a.append(r) }
-                if let r = less.measure(width: w, height: h) { b.append(r) }
+                if let r = pizhu.measure(width: w, height: h, searching: searching) { a.append(r) }
+                if let r = less.measure(width: w, height: h, searching: searching) { b.append(r) }
             }
             report.add("first screen, \(label), \(w)×\(h)", pizhu: Statistics.median(a.map(\.firstScreen)),
                        baseline: Statistics.median(b.map(\.firstScreen)), name: "less", unit: "ms")
             report.add("G to the end, \(label), \(w)×\(h)", pizhu: Statistics.median(a.compactMap(\.toEnd)),
                        baseline: Statistics.median(b.compactMap(\.toEnd)), name: "less", unit: "ms")
+            if searching {
+                report.add("search to the end marker, \(label), \(w)×\(h)", pizhu: Statistics.median(a.compactMap(\.search)),
+                           baseline: Statistics.median(b.compactMap(\.search)), name: "less", unit: "ms")
+            }
         }
     }
 }

@@ -14,10 +14,12 @@ struct PagerTiming {
     struct Result {
         var firstScreen: Double
         var toEnd: Double?
+        /// `/` + the end marker + Enter, from the top, until the marker shows.
+        var search: Double?
     }
 
     /// `endTimeout` caps the wait for `G` (less can take minutes on a single-line file).
-    func measure(width: Int, height: Int, timeout: Double = 120, endTimeout: Double = 20) -> Result? {
+    func measure(width: Int, height: Int, timeout: Double = 120, endTimeout: Double = 20, searching: Bool = false) -> Result? {
         let start = Date()
         let session = TmuxSession(width: width, height: height, command: command)
         guard session.waitFor(timeout: timeout, pollMicroseconds: 1_000, { $0.contains(firstText) }) != nil else { return nil }
@@ -26,8 +28,21 @@ struct PagerTiming {
         session.send(keys: "G")
         let end = session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000) { $0.contains(endText) }
         let toEnd = end == nil ? nil : Date().timeIntervalSince(sent) * 1000
+        var search: Double?
+        if searching && end != nil {
+            session.send(keys: "g")
+            if session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000, { $0.contains(firstText) && !$0.contains(endText) }) != nil {
+                let asked = Date()
+                session.send(keys: "/")
+                session.type(endText)
+                session.send(keys: "Enter")
+                if session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000, { $0.contains(endText) }) != nil {
+                    search = Date().timeIntervalSince(asked) * 1000
+                }
+            }
+        }
         session.send(keys: "q")
         _ = session.exitStatus(timeout: 10)
-        return Result(firstScreen: first, toEnd: toEnd)
+        return Result(firstScreen: first, toEnd: toEnd, search: search)
     }
 }
