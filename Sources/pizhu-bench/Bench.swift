@@ -38,6 +38,13 @@ struct Bench {
             return
         }
         let first = "习近平总书记在党的十九大"
+        if only == "pagers-search" {
+            // Only the search-to-marker figures (and G), for re-measuring them alone.
+            for (label, bytes) in sizes {
+                pagers(&report, label: "\(label) UTF-8", file: try corpus.utf8(bytes: bytes), first: first, runs: runs, sizes: [(80, 24)])
+            }
+            return
+        }
         if !decodingOnly {
         // A seed as shipped (8 KB): start-up cost without any file-size effect.
         let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"

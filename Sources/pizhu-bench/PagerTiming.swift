@@ -36,7 +36,9 @@ struct PagerTiming {
                 session.send(keys: "/")
                 session.type(endText)
                 session.send(keys: "Enter")
-                if session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000, { $0.contains(endText) }) != nil {
+                // The marker must show in the text, not just in the prompt line that echoes it.
+                let inText = { (screen: String) in screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).contains { $0.contains(self.endText) } }
+                if session.waitFor(timeout: endTimeout, pollMicroseconds: 1_000, inText) != nil {
                     search = Date().timeIntervalSince(asked) * 1000
                 }
             }
