@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
         .target(name: "Export", dependencies: ["AnnotationCore", "TextCore"]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "DocumentStore", dependencies: ["CSQLite"]),
+        .target(name: "DocumentStore", dependencies: ["CSQLite", "TextCore"]),
 
         // Headless reader: state, keymap, commands, panes drawn into a ScreenBuffer
         .target(name: "ReaderUI", dependencies: ["TextCore", "ScreenCore", "AnnotationCore", "WordSegmentation"]),

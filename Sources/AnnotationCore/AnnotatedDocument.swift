@@ -70,7 +70,7 @@ public final class AnnotatedDocument {
             var document = record
             document.extra = sidecar.document.extra
             sidecar.document = document
-            if location.isFallback { sidecar.extra[SidecarLocator.sourcePathKey] = .string(SidecarLocator.absolute(path)) }
+            if location.isFallback { sidecar.extra[SidecarLocator.sourcePathKey] = .string(FilePaths.absolute(path)) }
             self.sidecar = sidecar
         } catch {
             throw .sidecar(error)

@@ -1,4 +1,5 @@
 import Glibc
+import TextCore
 
 /// The per-user document store: reading positions, progress, per-document choices, marks and
 /// the jump list, in SQLite under `$XDG_STATE_HOME/pizhu/state.db`.
@@ -209,11 +210,7 @@ public final class DocumentStore {
     // MARK: Helpers
 
     static func makeFolder(_ folder: String) -> String? {
-        var path = ""
-        for part in folder.split(separator: "/") {
-            path += "/" + part
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
-        }
+        if let why = FilePaths.makeFolders(folder, mode: 0o700) { return why }
         return access(folder, W_OK) == 0 ? nil : "the folder is not writable"
     }
 

@@ -8,7 +8,8 @@ public enum Effect: Equatable, Sendable {
     case reload(path: String)
     /// Save the open document's annotations, then call `annotationsSaved()` or `annotationSaveFailed(_:)`.
     case saveAnnotations
-    /// Open this file and go to `offset` (a jump into another document).
+    /// Open this file with `offset` on top and the cursor there (a jump into another document):
+    /// the host passes it to `open(_:resume:marks:)` as the resume point.
     case openAt(path: String, offset: Int)
     /// Remember a mark of the open document.
     case setMark(letter: String, offset: Int)

@@ -98,7 +98,6 @@ extension ReaderState {
                 viewport.go(toOffset: hit.range.lowerBound)
                 return effects
             }
-            pendingJumpOffset = hit.range.lowerBound
             return effects + [.openAt(path: hit.path, offset: hit.range.lowerBound)]
         case .closeResults: focus = viewport == nil ? .library : .text
         case .toggleOutline:

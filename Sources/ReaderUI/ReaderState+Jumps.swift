@@ -45,7 +45,6 @@ extension ReaderState {
             viewport.go(toOffset: place.offset)
             return []
         }
-        pendingJumpOffset = place.offset
         return [.openAt(path: place.path, offset: place.offset)]
     }
 

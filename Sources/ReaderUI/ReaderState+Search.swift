@@ -22,18 +22,12 @@ extension ReaderState {
         // A file read on demand is searched as bytes: as you type up to 100 MB, else by the host on Enter.
         if let file = viewport.document.text as? UTF8FileText {
             guard file.byteCount <= Self.incrementalFileLimit, !typed.isEmpty else { return true }
-            let search = ByteSearch(path: file.path, pattern: typed)
-            let from = file.byteOffset(ofScalar: origin.cursor)
-            var found = search.find(from: from, backward: backward, lower: file.start)
-            if found == .notFound { found = backward ? search.find(from: file.byteCount, backward: true, lower: from) : search.find(from: file.start, upper: from) }
-            if case .found(let byte) = found {
-                let start = file.scalarOffset(ofByte: byte)
-                let range = start..<start + typed.unicodeScalars.count
-                self.search = SearchState(query: SearchQuery(pattern: typed, foldsCase: false), matches: [range], current: 0,
-                                          view: viewport.view, backward: backward)
+            if case .found(let range, _) = file.search(typed, from: origin.cursor, backward: backward) {
+                search = SearchState(query: SearchQuery(pattern: typed, foldsCase: false), matches: [range], current: 0,
+                                     view: viewport.view, backward: backward)
                 reveal(range)
             } else {
-                self.search = nil
+                search = nil
             }
             return true
         }

@@ -75,8 +75,6 @@ public final class ReaderState {
     public internal(set) var jumpList: [JumpPlace] = []
     /// Where Ctrl-O has taken us in `jumpList`; nil when at the newest place.
     var jumpIndex: Int?
-    /// An offset to go to once the host has opened the document a jump leads to.
-    var pendingJumpOffset: Int?
 
     // Search
     public internal(set) var search: SearchState?
@@ -143,11 +141,6 @@ public final class ReaderState {
             let top = ResumePoint.locate(resume.quote, near: resume.position, in: document.text)
             viewport.go(toOffset: top)
             viewport.setCursor(max(top, resume.cursor + (top - resume.position)))
-        }
-        if let pending = pendingJumpOffset {
-            pendingJumpOffset = nil
-            layOut()
-            viewport?.go(toOffset: pending)
         }
         if let i = library.firstIndex(where: { $0.path == document.path }) { selection = i }
         if document.invalidSequences > 0 {

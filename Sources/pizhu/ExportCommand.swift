@@ -109,11 +109,11 @@ enum Exporter {
         let target: String
         if format == .brat {
             target = output ?? ("Annotations/" + title + "-brat")
-            makeFolders(target)
+            FilePaths.makeFolders(target)
             for o in outputs { if let e = writeFile(target + "/" + o.name, o.bytes) { report(e); skipped = true } }
         } else {
             target = output ?? ("Annotations/" + outputs[0].name)
-            makeFolders(parent(of: target))
+            FilePaths.makeFolders(parent(of: target))
             if let e = writeFile(target, outputs[0].bytes) { report(e); return Result(written: nil, skipped: true) }
         }
         return Result(written: target, skipped: skipped)
@@ -130,14 +130,6 @@ enum Exporter {
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func makeFolders(_ folder: String) {
-        var path = folder.hasPrefix("/") ? "" : "."
-        for part in folder.split(separator: "/") {
-            path += "/" + part
-            mkdir(path, 0o755)
-        }
     }
 
     /// Nil when written, else why not.

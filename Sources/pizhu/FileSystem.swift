@@ -1,4 +1,5 @@
 import Glibc
+import TextCore
 
 /// The few file-system calls the executable needs, straight from glibc.
 ///
@@ -30,18 +31,7 @@ enum FileSystem {
     }
 
     /// Names in a folder, without `.` and `..`.
-    static func names(in folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
+    static func names(in folder: String) -> [String] { FilePaths.names(in: folder) }
 
     static func lastComponent(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path

@@ -70,7 +70,7 @@ final class ReaderSession {
                     state.resize(screen.size)
                 case .redraw: screen.forceRedraw()
                 case .saveAnnotations: saveAnnotations()
-                case .openAt(let path, _): open(path)
+                case .openAt(let path, let offset): open(path, at: offset)
                 case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
                 case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
                 case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
@@ -110,7 +110,8 @@ final class ReaderSession {
 
     private var openedTimes: [String: Int] = [:]
 
-    private func open(_ path: String, reload: Bool = false) {
+    /// Opens a file or folder; `offset` (a jump) replaces the stored reading position.
+    private func open(_ path: String, reload: Bool = false, at offset: Int? = nil) {
         let expanded = FileSystem.expandingTilde(path)
         if DocumentFiles.isDirectory(expanded) {
             state.setLibrary(title: FileSystem.lastComponent(expanded), entries: memory.enrich(DocumentFiles.list(folder: expanded)))
@@ -137,7 +138,7 @@ final class ReaderSession {
                 memory.remember(state, defaults: defaultSettings)
                 let (resume, marks, settings) = memory.begin(document, encodingOverride: decoding.encoding)
                 state.settings = settings.map(defaultSettings.applying) ?? defaultSettings
-                state.open(document, resume: resume, marks: marks)
+                state.open(document, resume: offset.map { ResumePoint(position: $0, quote: "", cursor: $0) } ?? resume, marks: marks)
             }
         } catch {
             state.show("\(error)", error: true)
@@ -148,10 +149,8 @@ final class ReaderSession {
     /// The first hit shows as soon as it is found; at the end it wraps around once.
     private func searchFile(_ query: SearchQuery, from: Int, backward: Bool) {
         guard let text = state.viewport?.document.text as? UTF8FileText else { return }
-        let search = ByteSearch(path: text.path, pattern: query.pattern)
-        let start = text.byteOffset(ofScalar: min(from, max(0, (text.knownCount ?? from + 1) - 1)))
         var lastDraw = FileSystem.monotonicMilliseconds
-        let progress = { [self] (fraction: Double) -> Bool in
+        let outcome = text.search(query.pattern, from: from, backward: backward) { [self] fraction in
             if let key = screen.pendingKey(), key == .escape || key == .ctrl("c") { return false }
             let now = FileSystem.monotonicMilliseconds
             if now - lastDraw > 100 {
@@ -161,17 +160,8 @@ final class ReaderSession {
             }
             return true
         }
-        var outcome = search.find(from: start, backward: backward, lower: text.start, progress: progress)
-        var wrapped = false
-        if outcome == .notFound {
-            wrapped = true
-            outcome = backward ? search.find(from: text.byteCount, backward: true, lower: start, progress: progress)
-                               : search.find(from: text.start, upper: start + search.pattern.count, progress: progress)
-        }
         switch outcome {
-        case .found(let byte):
-            let s = text.scalarOffset(ofByte: byte)
-            state.fileSearchFinished(s..<s + query.pattern.unicodeScalars.count, wrapped: wrapped, cancelled: false)
+        case .found(let range, let wrapped): state.fileSearchFinished(range, wrapped: wrapped, cancelled: false)
         case .notFound: state.fileSearchFinished(nil, wrapped: false, cancelled: false)
         case .cancelled: state.fileSearchFinished(nil, wrapped: false, cancelled: true)
         }

@@ -20,14 +20,14 @@ final class ReadingMemory {
 
     /// The `--encoding` remembered for a path, used when none is given this time.
     func encodingOverride(for path: String) -> String? {
-        store?.state(path: SidecarPaths.absolute(path), sha256: "")?.encodingOverride
+        store?.state(path: FilePaths.absolute(path), sha256: "")?.encodingOverride
     }
 
     /// The stored state of a document being opened (found by content, else path): where to
     /// resume, its marks, and its own layout settings if it has any.
     func begin(_ document: ReaderDocument, encodingOverride: String?) -> (resume: ResumePoint?, marks: [String: Int], settings: String?) {
         guard let store else { return (nil, [:], nil) }
-        let path = SidecarPaths.absolute(document.path)
+        let path = FilePaths.absolute(document.path)
         let sha = document.annotations?.record.sha256 ?? ""
         var state = store.state(path: path, sha256: sha) ?? DocumentState(path: path)
         let resume = state.lastOpened > 0
@@ -55,7 +55,7 @@ final class ReadingMemory {
     /// command line's) if they changed: one UPSERT in WAL mode.
     func remember(_ state: ReaderState, defaults: LayoutSettings) {
         guard let store, var s = current, let viewport = state.viewport,
-              SidecarPaths.absolute(viewport.document.path) == s.path else { return }
+              FilePaths.absolute(viewport.document.path) == s.path else { return }
         let now = (viewport.topOffset, viewport.cursor, viewport.view, state.settings)
         if let last = lastWritten, last == now { return }
         s.settings = state.settings == defaults ? nil : state.settings.text
@@ -78,7 +78,7 @@ final class ReadingMemory {
     }
 
     func pushJump(path: String, offset: Int) {
-        store?.pushJump(Jump(path: SidecarPaths.absolute(path), position: offset))
+        store?.pushJump(Jump(path: FilePaths.absolute(path), position: offset))
     }
 
     var jumps: [JumpPlace] { store?.jumps().map { JumpPlace(path: $0.path, offset: $0.position) } ?? [] }
@@ -89,7 +89,7 @@ final class ReadingMemory {
         let known = store?.all() ?? [:]
         return entries.map { entry in
             var e = entry
-            if let s = known[SidecarPaths.absolute(entry.path)] {
+            if let s = known[FilePaths.absolute(entry.path)] {
                 e.title = s.title
                 e.encoding = s.encoding
                 e.progress = s.progress
@@ -133,26 +133,10 @@ final class ReadingMemory {
         for _ in 0..<20 {
             guard text.contains(offset) else { break }
             let end = text.firstTerminator(from: offset) ?? min(offset + 200, text.knownCount ?? offset + 200)
-            let line = text.string(in: offset..<min(end, offset + 200)).trimmingCharacters
+            let line = text.string(in: offset..<min(end, offset + 200)).trimmingWhitespace
             if !line.isEmpty { return line.count <= 60 ? line : document.name }
             offset = end + 1
         }
         return document.name
-    }
-}
-
-/// Absolute paths for store keys.
-enum SidecarPaths {
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileSystem.currentDirectory + "/" + path
-    }
-}
-
-extension String {
-    var trimmingCharacters: String {
-        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 }

@@ -150,3 +150,23 @@ struct OutlinePaneTests {
         #expect(app.state.viewport!.document.text.string(in: app.state.viewport!.cursor..<app.state.viewport!.cursor + 3) == "第二章")
     }
 }
+
+@Suite("marks and the jump list")
+struct JumpListTests {
+    @Test("G records a jump; Ctrl-O goes back, Tab forward; a jump into another document asks the host to open it there")
+    func jumps() {
+        let app = TestApp(size: Size(width: 60, height: 10), settings: LayoutSettings(measure: 40), document: ("a.txt", numberedParagraphs(40)))
+        app.press("jjG")
+        let end = app.state.viewport!.cursor
+        app.press("<C-o>")
+        #expect(app.state.viewport!.cursor < end, "back to where G started")
+        app.press("<Tab>")
+        #expect(app.state.viewport!.cursor == end, "Tab goes forward again")
+        app.press("ma")
+        app.press("g'a")
+        #expect(app.state.viewport!.cursor == end, "mark a")
+        app.state.setJumpList([JumpPlace(path: "/elsewhere/b.txt", offset: 42)])
+        app.press("<C-o>")
+        #expect(app.effects.last == .openAt(path: "/elsewhere/b.txt", offset: 42))
+    }
+}

@@ -1,3 +1,5 @@
+import TextCore
+
 /// One highlight, tag set or note on a passage: the user's unit of work.
 ///
 /// An annotation is known by its `id` forever: edits keep it, merges match on it, and a
@@ -72,16 +74,7 @@ public enum TagPath {
 
     /// A tag as typed, tidied: surrounding spaces and empty levels dropped; nil if nothing is left.
     public static func normalized(_ raw: String) -> String? {
-        let levels = raw.split(separator: "/").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        let levels = raw.split(separator: "/").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         return levels.isEmpty ? nil : levels.joined(separator: "/")
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import TextCore
 
 /// Replacing a file so that readers and crashes see the old contents or the new, never a
 /// mixture: a temporary file in the same folder, fsync, the old file's mode, rename, fsync of
@@ -41,15 +42,7 @@ enum AtomicFile {
     static func removeAbandonedTemporaries(of path: String) {
         let folder = parentFolder(of: path)
         let prefix = "." + lastComponent(path) + "."
-        guard let dir = opendir(folder) else { return }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(prefix) && name.hasSuffix(".tmp") { names.append(name) }
-        }
-        closedir(dir)
+        let names = FilePaths.names(in: folder).filter { $0.hasPrefix(prefix) && $0.hasSuffix(".tmp") }
         for name in names { unlink(folder + "/" + name) }
     }
 

@@ -1,4 +1,5 @@
 import Glibc
+import TextCore
 
 /// Decides where a document's sidecar lives: beside the source when its folder is writable,
 /// otherwise in `$XDG_DATA_HOME/pizhu/sidecars/` under the document's SHA-256 (found there
@@ -40,7 +41,7 @@ public struct SidecarLocator: Sendable {
     }
 
     public func locate(source: String, sha256: String) -> Location {
-        let absolute = Self.absolute(source)
+        let absolute = FilePaths.absolute(source)
         let beside = SidecarFile(path: SidecarFile.path(besideSource: absolute))
         let folder = AtomicFile.parentFolder(of: beside.path)
         if isWritable(folder) && (!beside.exists || isWritable(beside.path)) {
@@ -55,13 +56,7 @@ public struct SidecarLocator: Sendable {
     func existingFallback(source: String, sha256: String) -> SidecarFile? {
         let byHash = SidecarFile(path: fallbackFolder + "/" + sha256 + ".pizhu.json")
         if byHash.exists { return byHash }
-        guard let dir = opendir(fallbackFolder) else { return nil }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name.hasSuffix(".pizhu.json") else { continue }
+        for name in FilePaths.names(in: fallbackFolder) where name.hasSuffix(".pizhu.json") {
             let file = SidecarFile(path: fallbackFolder + "/" + name)
             if let sidecar = try? file.read(), sidecar.extra[Self.sourcePathKey]?.stringValue == source { return file }
         }
@@ -70,20 +65,9 @@ public struct SidecarLocator: Sendable {
 
     /// Creates the fallback folder (and its parents).
     func makeFallbackFolder() throws(SidecarFileError) {
-        var path = ""
-        for part in fallbackFolder.split(separator: "/") {
-            path += "/" + part
-            if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw .unwritable(path: fallbackFolder, reason: "cannot create the folder: \(SidecarFileError.errnoText())")
-            }
+        if let why = FilePaths.makeFolders(fallbackFolder, mode: 0o700) {
+            throw .unwritable(path: fallbackFolder, reason: "cannot create the folder: \(why)")
         }
     }
 
-    static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return cwd + "/" + path
-    }
 }

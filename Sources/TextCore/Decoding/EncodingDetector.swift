@@ -18,12 +18,7 @@ public enum EncodingDetector {
     public static func detect(_ bytes: [UInt8]) -> Verdict {
         if let bom = ByteOrderMark.sniff(bytes) { return .text(bom) }
         let sample = Array(bytes.prefix(sampleSize))
-        if let utf16 = UTF16Pattern.sniff(sample) {
-            // The NUL-free guess (pure CJK) yields to a sample that is valid UTF-8: a run of
-            // combining marks (CC 81 …) reads as plausible CJK code units too.
-            let validUTF8 = sample.withUnsafeBufferPointer { UTF8Validator.isValid($0, allowTruncatedEnd: true) }
-            if !(utf16.confidence < 90 && validUTF8) { return .text(utf16) }
-        }
+        if let utf16 = UTF16Pattern.sniff(sample) { return .text(utf16) }
         if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
         let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
         if valid { return .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) }

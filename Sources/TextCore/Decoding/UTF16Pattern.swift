@@ -26,6 +26,9 @@ enum UTF16Pattern {
             return nil
         }
         guard sample.count % 2 == 0 || sample.count > 64 else { return nil }
+        // Valid UTF-8 is not NUL-free UTF-16: a run of combining marks (CC 81 …) would read as
+        // plausible CJK code units otherwise.
+        if sample.withUnsafeBufferPointer({ UTF8Validator.isValid($0, allowTruncatedEnd: true) }) { return nil }
         let le = plausibility(sample, bigEndian: false), be = plausibility(sample, bigEndian: true)
         if le >= 0.97 && be < 0.8 { return EncodingGuess(name: "UTF-16LE", confidence: 70, method: .utf16Pattern) }
         if be >= 0.97 && le < 0.8 { return EncodingGuess(name: "UTF-16BE", confidence: 70, method: .utf16Pattern) }

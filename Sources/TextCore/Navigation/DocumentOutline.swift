@@ -48,7 +48,8 @@ public enum DocumentOutline {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// The string without leading and trailing whitespace or `|` separators.
+    public var trimmingWhitespace: String {
         var s = Substring(self)
         while let f = s.unicodeScalars.first, f.properties.isWhitespace || f == "|" { s = s.dropFirst() }
         while let l = s.unicodeScalars.last, l.properties.isWhitespace || l == "|" { s = s.dropLast() }

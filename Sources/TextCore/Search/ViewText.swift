@@ -51,7 +51,9 @@ public final class ViewText {
             scalars.append(s)
             source.append(block.content.lowerBound + i)
         }
-        if block.content.upperBound < block.owned.upperBound || block.owned.upperBound >= structure.text.count {
+        // A line break between blocks stands on the terminator that ends this one (a real scalar);
+        // after the last block, with nothing after it, there is none.
+        if block.content.upperBound < block.owned.upperBound {
             scalars.append("\n")
             source.append(block.content.upperBound)
         }
@@ -59,10 +61,7 @@ public final class ViewText {
 
     /// The source range of logical range `r`.
     public func sourceRange(_ r: Range<Int>) -> Range<Int> {
-        // The line break the view adds after the last block has no scalar of its own: clamp to the text.
-        let end = source[source.count - 1]
-        guard !r.isEmpty else { return min(source[r.lowerBound], end)..<min(source[r.lowerBound], end) }
-        let lower = min(source[r.lowerBound], end)
-        return lower..<max(lower, min(source[r.upperBound - 1] + 1, end))
+        guard !r.isEmpty else { return source[r.lowerBound]..<source[r.lowerBound] }
+        return source[r.lowerBound]..<(source[r.upperBound - 1] + 1)
     }
 }
