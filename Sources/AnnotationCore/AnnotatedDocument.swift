@@ -11,7 +11,11 @@ public final class AnnotatedDocument {
     public let record: DocumentRecord
     public let location: SidecarLocator.Location
     /// The annotations as they stand in this process (anchored to `text`).
-    public private(set) var sidecar: Sidecar
+    public private(set) var sidecar: Sidecar {
+        didSet { sortedLive = nil }
+    }
+    /// `annotations`, kept until the sidecar changes (the reader asks for it on every frame).
+    private var sortedLive: [Annotation]?
     /// What the sidecar file held when last read or written here: the base of the next merge.
     private var base: Sidecar?
     private var baseStamp: FileStamp?
@@ -78,7 +82,12 @@ public final class AnnotatedDocument {
     }
 
     /// Live annotations in text order.
-    public var annotations: [Annotation] { sidecar.live.sorted(by: Annotation.sidecarOrder) }
+    public var annotations: [Annotation] {
+        if let sortedLive { return sortedLive }
+        let sorted = sidecar.live.sorted(by: Annotation.sidecarOrder)
+        sortedLive = sorted
+        return sorted
+    }
 
     /// Start offsets of every occurrence of `quote` in the text.
     public func occurrences(of quote: String) -> [Int] {

@@ -24,8 +24,8 @@ struct GrepCommand: ParsableCommand {
             if DocumentFiles.isDirectory(path) { files += DocumentFiles.list(folder: path).map(\.path) } else { files.append(path) }
         }
         let query = SearchQuery(pattern: pattern, isRegex: regex, foldsCase: caseSensitive ? false : nil)
-        if regex, case .failure(let e) = Result(catching: { try TextSearch.matches(query, in: ViewText(structure: OriginalStructure(text: ScalarText("")))) }) {
-            printError("pizhu: \(e)")
+        do { try TextSearch.validate(query) } catch {
+            printError("pizhu: \(error)")
             throw ExitCode(2)
         }
         let report = LibraryGrep.search(query, in: files)

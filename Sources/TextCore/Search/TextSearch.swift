@@ -58,6 +58,12 @@ public enum TextSearch {
         return out
     }
 
+    /// Throws if a regular-expression query does not compile (checked before a long search).
+    public static func validate(_ query: SearchQuery) throws {
+        guard query.isRegex else { return }
+        do { _ = try Regex(query.pattern) } catch { throw Failure.badRegex("\(error)") }
+    }
+
     static func regexMatches(_ query: SearchQuery, _ text: [Unicode.Scalar]) throws -> [Range<Int>] {
         var regex: Regex<AnyRegexOutput>
         do { regex = try Regex(query.pattern) } catch { throw Failure.badRegex("\(error)") }
