@@ -153,7 +153,7 @@ public final class ReaderState {
         let offset = viewport?.topOffset ?? 0
         open(document)
         layOut()
-        viewport?.go(toOffset: min(offset, max(0, document.text.count - 1)))
+        viewport?.go(toOffset: document.text.clampedOffset(offset))
         show("Reloaded \(document.name)")
     }
 

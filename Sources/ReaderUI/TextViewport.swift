@@ -102,8 +102,8 @@ public final class TextViewport {
 
     func topToRow(containing offset: Int) {
         top = layout.position(containing: offset)
-        let last = layout.lastPageTop(height: height)
-        if !canScrollDown { top = last }
+        // Only a position within a screen of the end needs the end (a large file's count).
+        if !canScrollDown { top = layout.lastPageTop(height: height) }
         syncOffset()
     }
 

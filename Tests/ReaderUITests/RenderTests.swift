@@ -105,26 +105,4 @@ struct RenderTests {
     }
 }
 
-/// A text whose length is not known yet, as a large file is while it is counted.
-final class UncountedText: TextSource {
-    let base = ScalarText(String(repeating: "第一段文字。\n", count: 50))
-    var count: Int { base.count }
-    func scalar(at offset: Int) -> Unicode.Scalar { base.scalar(at: offset) }
-    func scalars(in range: Range<Int>) -> [Unicode.Scalar] { base.scalars(in: range) }
-    func lastTerminator(before offset: Int) -> Int? { base.lastTerminator(before: offset) }
-    func firstTerminator(from offset: Int) -> Int? { base.firstTerminator(from: offset) }
-    func contains(_ offset: Int) -> Bool { base.contains(offset) }
-    var knownCount: Int? { nil }
-}
 
-@Suite("the status line while a large file is counted")
-struct CountingStatusTests {
-    @Test("the percentage shows …% until the length is known")
-    func percentWhileCounting() {
-        let state = ReaderState(size: Size(width: 80, height: 12))
-        state.open(ReaderDocument(name: "big.txt", path: "/big.txt", encoding: "UTF-8", text: UncountedText()))
-        let status = state.render().lines.last ?? ""
-        #expect(status.contains("…%"))
-        #expect(state.render().lines[0].contains("第一段文字"))
-    }
-}
