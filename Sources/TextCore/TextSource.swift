@@ -12,8 +12,9 @@ public protocol TextSource: AnyObject {
     func scalars(in range: Range<Int>) -> [Unicode.Scalar]
     /// Offset of the last line terminator (LF, CR or form feed) before `offset`, or nil.
     func lastTerminator(before offset: Int) -> Int?
-    /// Offset of the first line terminator at or after `offset`, or nil.
-    func firstTerminator(from offset: Int) -> Int?
+    /// Offset of the first line terminator at or after `offset` and before `limit`, or nil.
+    /// The limit keeps a look-up bounded on a file that is one huge line.
+    func firstTerminator(from offset: Int, before limit: Int) -> Int?
     /// True if `offset` is a scalar of the text (0 ≤ offset < count). A large file answers this
     /// for offsets near its start before it has been counted to its end; `count` may wait.
     func contains(_ offset: Int) -> Bool
@@ -25,6 +26,8 @@ public protocol TextSource: AnyObject {
 @inline(__always) func isLineTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
 
 extension TextSource {
+    /// Offset of the first line terminator at or after `offset`, or nil.
+    public func firstTerminator(from offset: Int) -> Int? { firstTerminator(from: offset, before: Int.max) }
     public func contains(_ offset: Int) -> Bool { offset >= 0 && offset < count }
     public var knownCount: Int? { count }
     /// True if the text has no scalars.
@@ -63,9 +66,10 @@ public final class ScalarText: TextSource {
         return nil
     }
 
-    public func firstTerminator(from offset: Int) -> Int? {
+    public func firstTerminator(from offset: Int, before limit: Int) -> Int? {
         var i = max(0, offset)
-        while i < storage.count {
+        let end = min(storage.count, limit)
+        while i < end {
             if isLineTerminator(storage[i]) { return i }
             i += 1
         }

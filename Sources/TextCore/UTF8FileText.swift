@@ -269,8 +269,8 @@ public final class UTF8FileText: TextSource {
         return nil
     }
 
-    public func firstTerminator(from offset: Int) -> Int? {
-        guard contains(offset) else { return nil }
+    public func firstTerminator(from offset: Int, before limit: Int) -> Int? {
+        guard contains(offset), offset < limit else { return nil }
         var begin = byteOffset(ofScalar: max(0, offset))
         while begin < byteCount {
             let k = begin / Self.chunkSize
@@ -288,9 +288,12 @@ public final class UTF8FileText: TextSource {
                 }
                 return best
             }
-            if let f = found { return scalarOffset(ofByte: chunkBase + f) }
+            if let f = found {
+                let o = scalarOffset(ofByte: chunkBase + f)
+                return o < limit ? o : nil
+            }
             begin = chunkBase + bytes.count
-            if bytes.isEmpty { break }
+            if bytes.isEmpty || (limit != Int.max && begin < byteCount && scalarOffset(ofByte: begin) >= limit) { break }
         }
         return nil
     }

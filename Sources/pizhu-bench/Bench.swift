@@ -8,8 +8,19 @@ import TmuxDriver
 struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
-        let quick = arguments.contains("--quick")
         let jsonPath = arguments.firstIndex(of: "--json").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        var report = Report()
+        try measure(arguments, into: &report)
+        if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+        if !report.missing.isEmpty {
+            print("\npizhu-bench: \(report.missing.count) figure(s) not measured: \(report.missing.joined(separator: "; "))")
+            exit(1)
+        }
+    }
+
+    /// Takes the figures `arguments` ask for (all, or one `--only` part).
+    static func measure(_ arguments: [String], into report: inout Report) throws {
+        let quick = arguments.contains("--quick")
         let runs = quick ? 3 : 7
         // --only decoding|annotations: just the in-process figures of that part.
         let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
@@ -18,15 +29,12 @@ struct Bench {
         defer { corpus.remove() }
         print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
         print(Report.header)
-        var report = Report()
         if only == "search" {
             try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
-            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
             return
         }
         if only == "annotations" {
             try AnnotationBench.run(&report, corpus: corpus, runs: runs)
-            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
             return
         }
 
@@ -34,7 +42,6 @@ struct Bench {
                                            : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
         if only == "reader" {
             try readerFigures(&report, corpus: corpus, sizes: sizes, quick: quick)
-            if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
             return
         }
         let first = "习近平总书记在党的十九大"
@@ -119,18 +126,24 @@ struct Bench {
             try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
             try readerFigures(&report, corpus: corpus, sizes: sizes, quick: quick)
         }
-        if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
     }
 
     /// Keypress-to-redraw latency on the largest file, and memory for each size, against the targets.
     static func readerFigures(_ report: inout Report, corpus: Corpus, sizes: [(String, Int)], quick: Bool) throws {
         let first = "习近平总书记在党的十九大"
-        if let (label, bytes) = sizes.last, let l = ReaderProbe.latency(file: try corpus.utf8(bytes: bytes), first: first, keys: quick ? 100 : 300) {
-            report.add("keypress to redraw, p50, scrolling \(label)", pizhu: l.p50, baseline: 10, name: "target", unit: "ms")
-            report.add("keypress to redraw, p99, scrolling \(label)", pizhu: l.p99, baseline: 10, name: "target", unit: "ms")
+        if let (label, bytes) = sizes.last {
+            if let l = ReaderProbe.latency(file: try corpus.utf8(bytes: bytes), first: first, keys: quick ? 100 : 300) {
+                report.add("keypress to redraw, p50, scrolling \(label)", pizhu: l.p50, baseline: 10, name: "target", unit: "ms")
+                report.add("keypress to redraw, p99, scrolling \(label)", pizhu: l.p99, baseline: 10, name: "target", unit: "ms")
+            } else {
+                report.fail("keypress to redraw, scrolling \(label)")
+            }
         }
         for (label, bytes) in sizes {
-            guard let m = ReaderProbe.memory(file: try corpus.utf8(bytes: bytes), first: first) else { continue }
+            guard let m = ReaderProbe.memory(file: try corpus.utf8(bytes: bytes), first: first) else {
+                report.fail("memory, \(label) UTF-8")
+                continue
+            }
             let target = 100 * 1_048_576 + Double(bytes) / 10
             report.add("private memory, \(label) UTF-8", pizhu: m.privateBytes / 1_048_576, baseline: target / 1_048_576, name: "target", unit: "MiB")
             report.add("peak RSS, \(label) UTF-8", pizhu: m.peakRSS / 1_048_576, baseline: target / 1_048_576, name: "target", unit: "MiB")

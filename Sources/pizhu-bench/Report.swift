@@ -13,10 +13,19 @@ struct Report {
     }
 
     var rows: [Row] = []
+    /// Figures pizhu could not produce (it never showed the expected screen, or crashed).
+    var missing: [String] = []
+
+    /// Records that `measure` could not be taken; the run then ends with status 1.
+    mutating func fail(_ measure: String) {
+        missing.append(measure)
+        Report.say(pad(measure, 44) + "NOT MEASURED")
+    }
 
     mutating func add(_ measure: String, pizhu: Double, baseline: Double, name: String, unit: String, lowerIsBetter: Bool = true) {
+        guard !pizhu.isNaN else { return fail(measure) }
         rows.append(Row(measure: measure, pizhu: pizhu, baseline: baseline, baselineName: name, unit: unit, lowerIsBetter: lowerIsBetter))
-        print(format(rows.last!))
+        Report.say(format(rows.last!))
     }
 
     func format(_ r: Row) -> String {
@@ -27,6 +36,12 @@ struct Report {
         let ratio = r.pizhu / r.baseline
         return pad(r.measure, 44) + pad(String(format: "%.1f %@", r.pizhu, r.unit), 16)
             + pad(String(format: "%@ %.1f %@", r.baselineName, r.baseline, r.unit), 24) + String(format: "%.2f×", ratio)
+    }
+
+    /// Prints a line at once, so a log (CI's) shows each figure as it is taken.
+    static func say(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 
     static var header: String {

@@ -132,7 +132,7 @@ final class ReadingMemory {
         var offset = 0
         for _ in 0..<20 {
             guard text.contains(offset) else { break }
-            let end = text.firstTerminator(from: offset) ?? min(offset + 200, text.knownCount ?? offset + 200)
+            let end = text.firstTerminator(from: offset, before: offset + 200) ?? offset + 200
             let line = text.string(in: offset..<min(end, offset + 200)).trimmingWhitespace
             if !line.isEmpty { return line.count <= 60 ? line : document.name }
             offset = end + 1

@@ -15,7 +15,7 @@ final class UncountedText: TextSource {
     func scalar(at offset: Int) -> Unicode.Scalar { base.scalar(at: offset) }
     func scalars(in range: Range<Int>) -> [Unicode.Scalar] { base.scalars(in: range) }
     func lastTerminator(before offset: Int) -> Int? { base.lastTerminator(before: offset) }
-    func firstTerminator(from offset: Int) -> Int? { base.firstTerminator(from: offset) }
+    func firstTerminator(from offset: Int, before limit: Int) -> Int? { base.firstTerminator(from: offset, before: limit) }
 }
 
 @Suite("a large file's first screen never waits for its count")

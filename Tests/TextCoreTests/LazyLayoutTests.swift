@@ -6,8 +6,11 @@ final class CountingText: TextSource {
     let base: ScalarText
     private(set) var fetched = 0
     private(set) var probed = 0
+    private(set) var countAsked = 0
     init(_ base: ScalarText) { self.base = base }
-    var count: Int { base.count }
+    var count: Int { countAsked += 1; return base.count }
+    var knownCount: Int? { nil }
+    func contains(_ offset: Int) -> Bool { offset >= 0 && offset < base.count }
     func scalar(at offset: Int) -> Unicode.Scalar { probed += 1; return base.scalar(at: offset) }
     func scalars(in range: Range<Int>) -> [Unicode.Scalar] { fetched += range.count; return base.scalars(in: range) }
     func lastTerminator(before offset: Int) -> Int? {
@@ -15,9 +18,9 @@ final class CountingText: TextSource {
         probed += offset - (t ?? 0)
         return t
     }
-    func firstTerminator(from offset: Int) -> Int? {
-        let t = base.firstTerminator(from: offset)
-        probed += (t ?? count) - offset
+    func firstTerminator(from offset: Int, before limit: Int) -> Int? {
+        let t = base.firstTerminator(from: offset, before: limit)
+        probed += (t ?? min(limit, base.count)) - offset
         return t
     }
 }
@@ -49,6 +52,20 @@ struct LazyLayoutTests {
         let p = layout.position(containing: 1_000_000)
         _ = layout.rows(from: p, count: 40)
         #expect(text.fetched < 10_000)
+    }
+
+    @Test("the first screen of a single 1-million-scalar line reads neither the line to its end nor the count")
+    func hugeLineFirstScreen() {
+        let scalars = Array(String(repeating: "科协组织坚持以新时代思想为指导，", count: 62_500).unicodeScalars)
+        let text = CountingText(ScalarText(scalars))
+        let views = DocumentViews(text: text)
+        let layout = DocumentLayout(structure: views.structure(views.profile.suggestedView), settings: LayoutSettings(measure: 72), width: 72)
+        let rows = layout.rows(from: layout.firstPosition, count: 24)
+        #expect(rows.count == 24)
+        #expect(rows.first?.1.range.lowerBound == 0)
+        // The profile's sample (read twice: line facts, segmentation) and a few slices; not the line.
+        #expect(text.fetched + text.probed < 2 * DocumentProfile.sampleScalars + 8 * OriginalStructure.maxBlockLength, "\(text.fetched) + \(text.probed)")
+        #expect(text.countAsked == 0)
     }
 
     @Test("a single 1-million-scalar line is laid out in bounded slices")

@@ -40,6 +40,8 @@ struct UTF8FileTextTests {
             #expect(text.scalar(at: o) == memory.scalar(at: o))
             #expect(text.lastTerminator(before: o) == memory.lastTerminator(before: o))
             #expect(text.firstTerminator(from: o) == memory.firstTerminator(from: o))
+            let limit = o + Int.random(in: 0..<(3 << 20), using: &rng)
+            #expect(text.firstTerminator(from: o, before: limit) == memory.firstTerminator(from: o, before: limit))
             let r = o..<min(memory.count, o + Int.random(in: 0..<5000, using: &rng))
             #expect(text.scalars(in: r) == memory.scalars(in: r))
         }

@@ -34,7 +34,12 @@ public struct DocumentProfile: Equatable, Sendable {
     public static func measure(_ text: TextSource, lines index: LineIndex) -> DocumentProfile {
         var widths: [Int: Int] = [:]
         var facts: [LineFacts] = []
-        var line: LineIndex.Line? = text.isEmpty ? nil : index.line(startingAt: 0)
+        // A line longer than the whole sample (a single-line file) is measured on the sample alone.
+        func sampleLine(_ start: Int) -> LineIndex.Line? {
+            index.line(startingAt: start, endingBefore: start + sampleScalars)
+                ?? LineIndex.Line(start: start, contentEnd: start + sampleScalars, next: start + sampleScalars)
+        }
+        var line: LineIndex.Line? = text.isEmpty ? nil : sampleLine(0)
         var scalars = 0
         var lf = 0, crlf = 0, cr = 0
         while let l = line, facts.count < sampleLines, scalars < sampleScalars {
@@ -47,7 +52,7 @@ public struct DocumentProfile: Equatable, Sendable {
             case 1: if text.scalar(at: l.contentEnd) == "\r" { cr += 1 } else if text.scalar(at: l.contentEnd) == "\n" { lf += 1 }
             default: break
             }
-            line = index.line(after: l)
+            line = text.contains(l.next) ? sampleLine(l.next) : nil
         }
         let nonBlank = facts.filter { !$0.isBlank }
         // Mode over widths, smoothed over ±2 cells (a line of CJK plus one narrow mark differs by one).

@@ -19,22 +19,36 @@ public final class LineIndex {
 
     /// The line holding `offset` (0 ≤ offset < count).
     public func line(containing offset: Int) -> Line {
-        var start = 0
-        if let t = text.lastTerminator(before: offset) {
-            if t == offset - 1 && text.scalar(at: t) == "\r" && text.contains(offset) && text.scalar(at: offset) == "\n" {
-                // The LF of a CRLF belongs to the line its CR ends.
-                start = (text.lastTerminator(before: t)).map { $0 + 1 } ?? 0
-            } else {
-                start = t + 1
-            }
+        line(startingAt: start(ofLineContaining: offset))
+    }
+
+    /// Where the line holding `offset` starts (looking backwards only).
+    public func start(ofLineContaining offset: Int) -> Int {
+        guard let t = text.lastTerminator(before: offset) else { return 0 }
+        if t == offset - 1 && text.scalar(at: t) == "\r" && text.contains(offset) && text.scalar(at: offset) == "\n" {
+            // The LF of a CRLF belongs to the line its CR ends.
+            return (text.lastTerminator(before: t)).map { $0 + 1 } ?? 0
         }
-        return line(startingAt: start)
+        return t + 1
     }
 
     /// The line that starts at `start` (a known line start).
     public func line(startingAt start: Int) -> Line {
-        if let cached = cache[start] { return cached }
-        let end = text.firstTerminator(from: start) ?? text.count
+        line(startingAt: start, endingBefore: Int.max)!
+    }
+
+    /// The line that starts at `start` if its content ends before `limit`, else nil: how much
+    /// of a huge single line is read stays bounded.
+    public func line(startingAt start: Int, endingBefore limit: Int) -> Line? {
+        if let cached = cache[start] { return cached.contentEnd < limit || limit == Int.max ? cached : nil }
+        let end: Int
+        if let t = text.firstTerminator(from: start, before: limit) {
+            end = t
+        } else if limit == Int.max || !text.contains(limit - 1) {
+            end = text.count
+        } else {
+            return nil
+        }
         var next = end
         if text.contains(next) {
             next += (text.scalar(at: next) == "\r" && text.contains(next + 1) && text.scalar(at: next + 1) == "\n") ? 2 : 1

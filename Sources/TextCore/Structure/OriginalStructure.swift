@@ -7,7 +7,7 @@ public final class OriginalStructure: TextStructure {
     public let lines: LineIndex
     /// Scalars hidden in this view (the `|` of a segmented corpus), or nil.
     public var hiddenScalar: Unicode.Scalar?
-    public static let maxBlockLength = 1 << 16
+    public static let maxBlockLength = 1 << 14
 
     public init(text: TextSource, lines: LineIndex? = nil, hiddenScalar: Unicode.Scalar? = nil) {
         self.text = text
@@ -19,8 +19,15 @@ public final class OriginalStructure: TextStructure {
 
     public func block(containing offset: Int) -> Block {
         guard !text.isEmpty else { return Block(content: 0..<0, owned: 0..<0) }
-        let line = lines.line(containing: text.clampedOffset(offset))
-        return Slicer.block(of: line.content, ownedEnd: line.next, containing: offset, text: text, maxLength: Self.maxBlockLength)
+        let o = text.clampedOffset(offset)
+        let start = lines.start(ofLineContaining: o)
+        // The slice holding `o` and the one after it decide the block; a line that goes on
+        // beyond them is not read to its end.
+        let reach = start + ((o - start) / Self.maxBlockLength + 2) * Self.maxBlockLength + Slicer.maxShift + 1
+        guard let line = lines.line(startingAt: start, endingBefore: reach) else {
+            return Slicer.block(of: start..<reach, ownedEnd: reach, containing: o, text: text, maxLength: Self.maxBlockLength)
+        }
+        return Slicer.block(of: line.content, ownedEnd: line.next, containing: o, text: text, maxLength: Self.maxBlockLength)
     }
 
     public func displayScalars(of block: Block) -> [Unicode.Scalar] {
@@ -32,6 +39,9 @@ public final class OriginalStructure: TextStructure {
 
 /// Cuts a long paragraph into slices of at most `maxLength` scalars at grapheme boundaries.
 enum Slicer {
+    /// How far a slice edge moves forward to reach a grapheme boundary.
+    static let maxShift = 64
+
     static func block(of content: Range<Int>, ownedEnd: Int, containing offset: Int, text: TextSource,
                       maxLength: Int, role: Block.Role = .text) -> Block {
         guard content.count > maxLength else {
@@ -57,7 +67,7 @@ enum Slicer {
         guard k > 0 else { return content.lowerBound }
         var s = content.lowerBound + k * maxLength
         var steps = 0
-        while s < content.upperBound && steps < 64 {
+        while s < content.upperBound && steps < maxShift {
             let v = text.scalar(at: s)
             let prev = text.scalar(at: s - 1)
             if CellWidth.glibc(v.value) != 0 && prev != "\u{200D}" && v != "\u{200D}" { break }
