@@ -17,10 +17,10 @@ public enum CellWidth {
     /// glibc widths for U+0000…U+3FFFF (the planes that hold CJK, including Extensions B–G).
     private static let table: [Int8] = {
         let count = 0x40000
-        var raw = [Int32](repeating: 0, count: count)
-        let status = raw.withUnsafeMutableBufferPointer { cgw_utf8_wcwidth_table($0.baseAddress, 0, Int32(count)) }
+        var widths = [Int8](repeating: 0, count: count)
+        let status = widths.withUnsafeMutableBufferPointer { cgw_utf8_wcwidth_table($0.baseAddress, 0, Int32(count)) }
         if status != 0 { return (0..<count).map { fallbackWidth(UInt32($0)) } }
-        return raw.map { Int8(truncatingIfNeeded: $0) }
+        return widths
     }()
 
     /// glibc's `wcwidth`: 0, 1 or 2, or -1 for a scalar that is not printable (controls,

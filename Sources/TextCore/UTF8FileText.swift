@@ -17,9 +17,9 @@ import Synchronization
 ///
 /// The counting runs in the background on two threads while the first screen shows:
 /// offsets near the start are usable as soon as their 1 MiB chunk is counted, and only what
-/// needs the end (`count`, `G`, the percentage) waits for the rest. So the scalar count is the number of non-continuation bytes (counted eight bytes
-/// at a time when the file is opened), stepping backwards is as easy as forwards, and
-/// offsets agree with `UTF8Validator.decode` on every valid file.
+/// needs the end (`count`, `G`, the percentage) waits for the rest. The scalar count is the
+/// number of non-continuation bytes (a vectorized loop in C), so stepping backwards is as easy
+/// as forwards, and offsets agree with `UTF8Validator.decode` on every valid file.
 public final class UTF8FileText: TextSource {
     public let path: String
     public let byteCount: Int
@@ -56,7 +56,7 @@ public final class UTF8FileText: TextSource {
 
     public enum OpenError: Error { case cannotOpen(String) }
 
-    /// Opens `path` and counts its scalars (in parallel, eight bytes at a time).
+    /// Opens `path` and counts its scalars in the background (two threads).
     public init(path: String, skipping bomLength: Int = 0) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -89,23 +89,10 @@ public final class UTF8FileText: TextSource {
 
     // MARK: Counting
 
-    /// Bytes that are not UTF-8 continuation bytes (10xxxxxx), counted eight at a time.
+    /// Bytes that are not UTF-8 continuation bytes (10xxxxxx).
     static func leadBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
-        var continuation = 0
-        var i = 0
-        let n = p.count
-        let raw = UnsafeRawPointer(p.baseAddress)
-        while i + 8 <= n {
-            let w = raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // A continuation byte has bit 7 set and bit 6 clear.
-            continuation += ((w & ~(w << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
-            i += 8
-        }
-        while i < n {
-            if p[i] & 0xC0 == 0x80 { continuation += 1 }
-            i += 1
-        }
-        return n - continuation
+        guard let base = p.baseAddress else { return 0 }
+        return cge_utf8_lead_bytes(base, p.count)
     }
 
     static func readFullyForCounting(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
@@ -188,6 +175,8 @@ public final class UTF8FileText: TextSource {
         }
         var s = blockStarts[lo]
         var b = lo == 0 ? start : lo * Self.blockSize
+        // Reading line after line: the cursor is usually a little before `o`, nearer than the block start.
+        if cursor.scalar <= o && cursor.scalar >= s && cursor.byte >= b { (s, b) = cursor }
         let k = b / Self.chunkSize
         let bytes = chunk(k)
         let chunkBase = k * Self.chunkSize

@@ -48,7 +48,7 @@ struct Bench {
         if only == "pagers-search" {
             // Only the search-to-marker figures (and G), for re-measuring them alone.
             for (label, bytes) in sizes {
-                pagers(&report, label: "\(label) UTF-8", file: try corpus.utf8(bytes: bytes), first: first, runs: runs, sizes: [(80, 24)])
+                pagers(&report, corpus: corpus, label: "\(label) UTF-8", file: try corpus.utf8(bytes: bytes), first: first, runs: runs, sizes: [(80, 24)])
             }
             return
         }
@@ -56,8 +56,8 @@ struct Bench {
         // A seed as shipped (8 KB): start-up cost without any file-size effect.
         let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
         for (w, h) in [(80, 24)] {
-            let p = PagerTiming(command: TmuxSession.pizhu(Shell.quote(seed)), firstText: first, endText: "智力支持")
-            let l = PagerTiming(command: "env LANG=C.UTF-8 less \(Shell.quote(seed))", firstText: first, endText: "智力支持")
+            let p = PagerTiming(command: { corpus.pizhuCommand(Shell.quote(seed)) }, firstText: first, endText: "智力支持")
+            let l = PagerTiming(command: { "env LANG=C.UTF-8 less \(Shell.quote(seed))" }, firstText: first, endText: "智力支持")
             var a: [Double] = [], b: [Double] = []
             for _ in 0..<runs {
                 if let r = p.measure(width: w, height: h) { a.append(r.firstScreen) }
@@ -67,10 +67,10 @@ struct Bench {
         }
         for (label, bytes) in sizes {
             let file = try corpus.utf8(bytes: bytes)
-            pagers(&report, label: "\(label) UTF-8", file: file, first: first, runs: runs, sizes: quick ? [(80, 24)] : [(80, 24), (200, 50)])
+            pagers(&report, corpus: corpus, label: "\(label) UTF-8", file: file, first: first, runs: runs, sizes: quick ? [(80, 24)] : [(80, 24), (200, 50)])
         }
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
-        pagers(&report, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
+        pagers(&report, corpus: corpus, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
         }
 
         // Decoding: the whole GB18030 transcode, in process, against the iconv command.
@@ -150,11 +150,11 @@ struct Bench {
         }
     }
 
-    static func pagers(_ report: inout Report, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)],
+    static func pagers(_ report: inout Report, corpus: Corpus, label: String, file: String, first: String, runs: Int, sizes: [(Int, Int)],
                        searching: Bool = true) {
         for (w, h) in sizes {
-            let pizhu = PagerTiming(command: TmuxSession.pizhu("--linebreak basic " + Shell.quote(file)), firstText: first, endText: Corpus.endMarker)
-            let less = PagerTiming(command: "env LANG=C.UTF-8 less \(Shell.quote(file))", firstText: first, endText: Corpus.endMarker)
+            let pizhu = PagerTiming(command: { corpus.pizhuCommand("--linebreak basic " + Shell.quote(file)) }, firstText: first, endText: Corpus.endMarker)
+            let less = PagerTiming(command: { "env LANG=C.UTF-8 less \(Shell.quote(file))" }, firstText: first, endText: Corpus.endMarker)
             var a: [PagerTiming.Result] = []
             var b: [PagerTiming.Result] = []
             for _ in 0..<runs {

@@ -14,6 +14,17 @@ struct Corpus {
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
+    /// The command that starts pizhu with `arguments` and a store and data folder of its own,
+    /// made here rather than by `$(mktemp -d)` in the command, whose two extra processes would
+    /// count against pizhu and not against the baseline.
+    func pizhuCommand(_ arguments: String) -> String {
+        let folders = ["state", "data"].map { name -> String in
+            var template = Array("\(directory)/\(name)-XXXXXX".utf8CString)
+            return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        }
+        return TmuxSession.pizhu(arguments, environment: "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(folders[0])) XDG_DATA_HOME=\(Shell.quote(folders[1]))")
+    }
+
     /// The plain seeds (001–004) concatenated, as UTF-8.
     static func seedText() throws -> String {
         let seeds = TmuxSession.root + "/seeds"

@@ -7,7 +7,8 @@ import TmuxDriver
 /// the expected text shows), so tmux's own costs are in both figures and the ratio compares
 /// the programs.
 struct PagerTiming {
-    var command: String
+    /// The shell command to start, made anew for each run (pizhu's gets fresh state folders).
+    var command: () -> String
     var firstText: String
     var endText: String
 
@@ -21,7 +22,7 @@ struct PagerTiming {
     /// `endTimeout` caps the wait for `G` (less can take minutes on a single-line file).
     func measure(width: Int, height: Int, timeout: Double = 120, endTimeout: Double = 20, searching: Bool = false) -> Result? {
         let start = Date()
-        let session = TmuxSession(width: width, height: height, command: command)
+        let session = TmuxSession(width: width, height: height, command: command())
         guard session.waitFor(timeout: timeout, pollMicroseconds: 1_000, { $0.contains(firstText) }) != nil else { return nil }
         let first = Date().timeIntervalSince(start) * 1000
         let sent = Date()

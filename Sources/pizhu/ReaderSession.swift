@@ -37,8 +37,10 @@ final class ReaderSession {
             state.setLibrary(title: startup.libraryTitle, entries: memory.enrich(startup.entries))
         }
         state.libraryTags = memory.tags(in: state.libraryEntries)
+        log("library-ms \(FileSystem.monotonicMilliseconds - started)")
         if let file = startup.openFirst { open(file) }
         if let warning = memory.warning { state.show(warning, error: true) }
+        log("opened-ms \(FileSystem.monotonicMilliseconds - started)")
         draw()
         log("first-frame-ms \(FileSystem.monotonicMilliseconds - started)")
         while true {
@@ -130,6 +132,7 @@ final class ReaderSession {
         }
         do {
             let document = try DocumentFiles.load(path: expanded, options: options).readerDocument
+            log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")
             openedTimes[expanded] = FileSystem.modificationTime(expanded)
             changeReported = false
             if reload {
@@ -137,6 +140,7 @@ final class ReaderSession {
             } else {
                 memory.remember(state, defaults: defaultSettings)
                 let (resume, marks, settings) = memory.begin(document, encodingOverride: decoding.encoding)
+                log("stored-ms \(FileSystem.monotonicMilliseconds - started)")
                 state.settings = settings.map(defaultSettings.applying) ?? defaultSettings
                 state.open(document, resume: offset.map { ResumePoint(position: $0, quote: "", cursor: $0) } ?? resume, marks: marks)
             }

@@ -47,6 +47,22 @@ struct UTF8FileTextTests {
         }
     }
 
+    @Test("lead bytes are counted exactly at every length and alignment (the SIMD loop and its tail)")
+    func leadBytes() {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for _ in 0..<200 {
+            let from = Int.random(in: 0..<64, using: &rng)
+            let to = from + Int.random(in: 0..<(bytes.count - from), using: &rng)
+            let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+            let counted = bytes.withUnsafeBufferPointer { UTF8FileText.leadBytes(UnsafeBufferPointer(rebasing: $0[from..<to])) }
+            #expect(counted == expected)
+        }
+        // All continuation bytes for more than 255 rounds of 16: the per-lane counters must not wrap.
+        let continuation = [UInt8](repeating: 0x80, count: 16 * 600 + 7)
+        #expect(continuation.withUnsafeBufferPointer { UTF8FileText.leadBytes($0) } == 0)
+    }
+
     @Test("a BOM is skipped and not counted")
     func bom() throws {
         let file = TemporaryFile([0xEF, 0xBB, 0xBF] + Array("甲乙\n丙".utf8))

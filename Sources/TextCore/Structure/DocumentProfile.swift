@@ -31,7 +31,14 @@ public struct DocumentProfile: Equatable, Sendable {
         isHardWrapped || isDoubleSpaced || isSegmented ? .reflow : .original
     }
 
-    public static func measure(_ text: TextSource, lines index: LineIndex) -> DocumentProfile {
+    public static func measure(_ text: TextSource, lines: LineIndex) -> DocumentProfile {
+        // A file read on demand is measured on a copy of its sample in memory: one bulk decode
+        // instead of thousands of small reads through the file's offset index.
+        guard text is ScalarText else {
+            let sample = ScalarText(text.scalars(in: 0..<sampleScalars))
+            return measure(sample, lines: LineIndex(text: sample))
+        }
+        let index = lines
         var widths: [Int: Int] = [:]
         var facts: [LineFacts] = []
         // A line longer than the whole sample (a single-line file) is measured on the sample alone.
