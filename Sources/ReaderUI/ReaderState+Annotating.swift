@@ -135,7 +135,7 @@ extension ReaderState {
             guard let a = highlightedPaneItem, let t = a.target else { return [] }
             focus = .text
             promptRange = t.start..<t.end
-            return openTagPrompt(prefill: a.tags.joined(separator: " "), thenNote: true)
+            return openTagPrompt(prefill: a.tags.joined(separator: " "), editing: true)
         case .filterAnnotations:
             commandLine = LineEditor(annotationFilter ?? "")
             promptKind = .filter
@@ -195,6 +195,8 @@ extension ReaderState {
     enum Action {
         case colour(String)
         case tags([String])
+        /// The whole tag list of the annotation on the range (editing it from the pane).
+        case replaceTags([String])
         case note(String)
     }
 
@@ -230,6 +232,12 @@ extension ReaderState {
         switch action {
         case .colour(let c): result = annotated.annotate(range: range, color: c, author: author)
         case .tags(let tags): result = annotated.annotate(range: range, tags: tags, author: author)
+        case .replaceTags(let tags):
+            result = annotated.annotate(range: range, author: author)
+            if var a = annotated.sidecar.annotation(id: result.annotation.id), a.tags != tags {
+                a.tags = tags
+                annotated.update(a, author: author)
+            }
         case .note(let text): result = annotated.annotate(range: range, note: text.isEmpty ? nil : text, author: author)
         }
         if case .note(let text) = action, text.isEmpty, var a = annotated.sidecar.annotation(id: result.annotation.id) {
@@ -242,6 +250,7 @@ extension ReaderState {
         switch action {
         case .colour(let c): what = "highlighted \(c)"
         case .tags(let tags): what = "tagged " + tags.map { "#" + $0 }.joined(separator: " ")
+        case .replaceTags(let tags): what = tags.isEmpty ? "tags removed" : "tags now " + tags.map { "#" + $0 }.joined(separator: " ")
         case .note: what = "note saved"
         }
         return saved("\(result.created ? "批注 added" : "批注 edited"): \(what) 「\(excerpt(result.annotation.target?.exact ?? "", 16))」")
@@ -325,14 +334,16 @@ extension ReaderState {
         return act(.note(editor.text.trimmingNewlines), on: editor.range)
     }
 
-    func openTagPrompt(prefill: String = "", thenNote: Bool = false) -> [Effect] {
+    /// `editing`: the pane's `e`: the prompt holds the annotation's tags, what it holds when
+    /// Enter is pressed replaces them, and the note editor opens next.
+    func openTagPrompt(prefill: String = "", editing: Bool = false) -> [Effect] {
         guard ensureWritable() else { return [] }
         guard let range = promptRange ?? actionRange() else {
             show("Select a passage first: v and motions, or W word, s sentence, V paragraph", error: true)
             return []
         }
         promptRange = range
-        noteAfterTags = thenNote
+        editingAnnotation = editing
         commandLine = LineEditor(prefill)
         promptKind = .tags
         return []
@@ -357,12 +368,11 @@ extension ReaderState {
             let range = promptRange
             promptRange = nil
             let tags = Self.splitTags(line)
-            guard !tags.isEmpty else { show("No tag given"); return [] }
-            var effects = act(.tags(tags), on: range)
-            if noteAfterTags, let range {
-                noteAfterTags = false
-                effects += openNoteEditor(range: range)
-            }
+            let editing = editingAnnotation
+            editingAnnotation = false
+            guard editing || !tags.isEmpty else { show("No tag given"); return [] }
+            var effects = act(editing ? .replaceTags(tags) : .tags(tags), on: range)
+            if editing, let range { effects += openNoteEditor(range: range) }
             return effects
         case .filter:
             annotationFilter = line.isEmpty ? nil : line

@@ -65,8 +65,8 @@ public final class ReaderState {
     public internal(set) var annotationFilter: String?
     /// The range the tag prompt or note editor acts on, fixed when it opened.
     var promptRange: Range<Int>?
-    /// After the tag prompt of an edit, open the note editor.
-    var noteAfterTags = false
+    /// The tag prompt edits an annotation from the pane (`e`): its text replaces the tags, then the note editor opens.
+    var editingAnnotation = false
 
     // Marks and the jump list
     /// Marks of the open document: letter → offset.

@@ -222,4 +222,29 @@ struct ExportCommandEndToEndTests {
         let r = Shell.run("\(cd) \(bin) export --format txt -o - lib")
         #expect(r.status == 3 && r.output.contains("skipped") && r.output.contains("科学精神"))
     }
+
+    @Test("--group-by tag heads each tag's passages; --stamp records the time; more than 20 documents report progress")
+    func groupingStampAndProgress() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let bin = Shell.quote(TmuxSession.binary)
+        let cd = "cd \(Shell.quote(tmp.path)) && PIZHU_AUTHOR=t XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
+        try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
+        for i in 0..<25 {
+            let name = String(format: "doc%02d.txt", i)
+            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/001_eb026acd6131a322.txt", toPath: tmp.path + "/lib/" + name)
+            #expect(Shell.run("\(cd) \(bin) annotate lib/\(name) --quote 科学精神 --tag \(i % 2 == 0 ? "甲" : "乙")").status == 0)
+        }
+        let grouped = Shell.run("\(cd) \(bin) export --format md --group-by tag -o - lib")
+        #expect(grouped.status == 0)
+        #expect(grouped.output.contains("grouped by tag") && grouped.output.contains("\n## #甲\n") && grouped.output.contains("\n## #乙\n"))
+        // Progress goes to standard error, every tenth document.
+        let progress = Shell.run("\(cd) \(bin) export --format csv -o out.csv lib 2>&1 >/dev/null")
+        #expect(progress.output.contains("exporting 1/25") && progress.output.contains("exporting 21/25"), "\(progress.output)")
+        // Without --stamp the same input gives the same bytes; with it, the time is recorded.
+        let plain = Shell.run("\(cd) \(bin) export --format md -o - lib").output
+        #expect(Shell.run("\(cd) \(bin) export --format md -o - lib").output == plain)
+        let stamped = Shell.run("\(cd) \(bin) export --format md --stamp -o - lib").output
+        #expect(!plain.contains("Exported at") && stamped.contains("- Exported at 20"))
+    }
 }

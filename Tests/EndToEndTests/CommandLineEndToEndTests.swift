@@ -116,5 +116,9 @@ struct GrepCommandEndToEndTests {
         #expect(c.output.split(separator: "\n").count == 5)
         #expect(Shell.run("\(bin) grep 这个短语不存在于种子中 \(seeds)").status == 1)
         #expect(Shell.run("\(bin) grep --regex '(' \(seeds)").status == 2)
+        // Smart case: a lower-case pattern matches any case, unless --case-sensitive.
+        #expect(Shell.run("\(bin) grep cell \(seeds)").output.contains("【Cell】"))
+        #expect(Shell.run("\(bin) grep --case-sensitive cell \(seeds)").status == 1)
+        #expect(Shell.run("\(bin) grep --case-sensitive Cell \(seeds)").status == 0)
     }
 }

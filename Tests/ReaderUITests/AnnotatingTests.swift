@@ -129,6 +129,55 @@ struct AnnotatingTests {
         #expect(app.state.viewport?.cursor == 2)
     }
 
+    @Test("o moves the other end of the selection; :next TAG finds a tag or one under it; [a steps back")
+    func otherEndNextAndPrevious() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press("vlll")
+        #expect(app.state.selectedRange == 0..<4)
+        app.press("o")
+        #expect(app.state.viewport?.cursor == 0 && app.state.selectedRange == 0..<4)
+        app.press("l")
+        #expect(app.state.selectedRange == 1..<4, "after o, motions move the start")
+        app.press("<Esc>g)s:tag 方法/抽样<Enter>")
+        app.press("}W:tag 其他<Enter>")
+        let other = try #require(app.state.viewport?.document.annotations?.annotations.first { $0.tags == ["其他"] }?.target?.start)
+        app.press("g:next 方法<Enter>")
+        #expect(app.state.viewport?.cursor == 8, "方法/抽样 is under 方法")
+        app.press(":next 其他<Enter>")
+        #expect(app.state.viewport?.cursor == other)
+        app.press("[a")
+        #expect(app.state.viewport?.cursor == 8)
+        app.press(":next 没有<Enter>")
+        #expect(app.state.viewport?.cursor == 8)
+    }
+
+    @Test("in the annotation pane, e edits the tags and then the note; R re-attaches an orphan to the selection")
+    func paneEditAndReattach() throws {
+        let (app, tmp) = try app()
+        defer { tmp.remove() }
+        app.press(")s:tag 旧<Enter>")
+        app.press("gA")
+        app.press("e<C-u>新 标签<Enter>")
+        app.press("备注<C-s>")
+        var a = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(a.tags == ["新", "标签"] && a.note == "备注")
+        // Make it an orphan, select another passage, and re-attach it there from the pane.
+        let annotated = try #require(app.state.viewport?.document.annotations)
+        a.anchor = AnchorState(status: .orphan, score: 0)
+        annotated.update(a, author: "t")
+        #expect(app.state.focus == .text, "the note editor returns to the text")
+        app.press("}W")
+        let selected = try #require(app.state.selectedRange)
+        app.press("A")
+        #expect(app.state.annotationPaneItems.first?.anchor.status == .orphan)
+        app.press("R")
+        let moved = try #require(app.state.viewport?.document.annotations?.annotations.first)
+        #expect(moved.id == a.id && moved.anchor.status == .anchored)
+        #expect(moved.target?.start == selected.lowerBound && moved.target?.end == selected.upperBound)
+        #expect(try SidecarFile(path: tmp.path + "/doc.txt.pizhu.json").read()?.live.first?.target?.start == selected.lowerBound)
+    }
+
     @Test("the annotation pane lists annotations, filters by tag, Enter jumps, d deletes; orphans in their own section")
     func pane() throws {
         let (app, tmp) = try app()
