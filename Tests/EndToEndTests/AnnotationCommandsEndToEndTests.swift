@@ -87,11 +87,11 @@ struct AnnotationCommandsEndToEndTests {
         #expect(newer.status == 74 && newer.output.contains("newer"))
     }
 
-    @Test("two processes adding 200 annotations each at the same time leave 400 (PIZHU_WRITERS=N for more)")
+    @Test("four processes adding 200 annotations each at the same time leave 800 (PIZHU_WRITERS=N for another number)")
     func concurrentWriters() throws {
         let w = try Workspace()
         defer { w.tmp.remove() }
-        let writers = Int(ProcessInfo.processInfo.environment["PIZHU_WRITERS"] ?? "") ?? 2
+        let writers = Int(ProcessInfo.processInfo.environment["PIZHU_WRITERS"] ?? "") ?? 4
         let loop = { (base: Int) in
             "(for i in $(seq \(base) \(base + 199)); do \(w.pizhu) annotate doc.txt --range $i:$((i+1)) >/dev/null || echo FAIL; done)"
         }
@@ -105,8 +105,8 @@ struct AnnotationCommandsEndToEndTests {
     func crashes() throws {
         let w = try Workspace()
         defer { w.tmp.remove() }
-        // 300 in CI; PIZHU_CRASH_ROUNDS=1000 for the long run.
-        let rounds = Int(ProcessInfo.processInfo.environment["PIZHU_CRASH_ROUNDS"] ?? "") ?? 300
+        // 1,000 kills (about a minute); PIZHU_CRASH_ROUNDS=N for another number.
+        let rounds = Int(ProcessInfo.processInfo.environment["PIZHU_CRASH_ROUNDS"] ?? "") ?? 1000
         let script = """
         cd \(Shell.quote(w.tmp.path))
         killed=0
