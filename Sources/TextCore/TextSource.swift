@@ -10,8 +10,9 @@ public protocol TextSource: AnyObject {
     func scalar(at offset: Int) -> Unicode.Scalar
     /// The scalars in `range`, clamped to the text.
     func scalars(in range: Range<Int>) -> [Unicode.Scalar]
-    /// Offset of the last line terminator (LF, CR or form feed) before `offset`, or nil.
-    func lastTerminator(before offset: Int) -> Int?
+    /// Offset of the last line terminator (LF, CR or form feed) before `offset` and at or after
+    /// `limit`, or nil. The limit keeps a look-up bounded inside one huge line.
+    func lastTerminator(before offset: Int, notBefore limit: Int) -> Int?
     /// Offset of the first line terminator at or after `offset` and before `limit`, or nil.
     /// The limit keeps a look-up bounded on a file that is one huge line.
     func firstTerminator(from offset: Int, before limit: Int) -> Int?
@@ -28,6 +29,8 @@ public protocol TextSource: AnyObject {
 extension TextSource {
     /// Offset of the first line terminator at or after `offset`, or nil.
     public func firstTerminator(from offset: Int) -> Int? { firstTerminator(from: offset, before: Int.max) }
+    /// Offset of the last line terminator before `offset`, or nil.
+    public func lastTerminator(before offset: Int) -> Int? { lastTerminator(before: offset, notBefore: 0) }
     public func contains(_ offset: Int) -> Bool { offset >= 0 && offset < count }
     public var knownCount: Int? { count }
     /// True if the text has no scalars.
@@ -60,9 +63,9 @@ public final class ScalarText: TextSource {
         return Array(storage[r])
     }
 
-    public func lastTerminator(before offset: Int) -> Int? {
+    public func lastTerminator(before offset: Int, notBefore limit: Int) -> Int? {
         var i = min(offset, storage.count) - 1
-        while i >= 0 {
+        while i >= max(0, limit) {
             if isLineTerminator(storage[i]) { return i }
             i -= 1
         }

@@ -232,13 +232,14 @@ public final class UTF8FileText: TextSource {
         return blockStarts[block] + leads - 1
     }
 
-    public func lastTerminator(before offset: Int) -> Int? {
-        guard offset > 0 else { return nil }
+    public func lastTerminator(before offset: Int, notBefore limit: Int) -> Int? {
+        guard offset > 0, offset > limit else { return nil }
         var end = byteOffset(ofScalar: offset)   // search bytes [.., end); the end of the file if offset is past it
-        while end > start {
+        let floor = limit > 0 ? byteOffset(ofScalar: limit) : start
+        while end > floor {
             let k = (end - 1) / Self.chunkSize
             let chunkBase = k * Self.chunkSize
-            let from = max(start, chunkBase)
+            let from = max(floor, chunkBase)
             let bytes = chunk(k)
             let found: Int? = bytes.withUnsafeBytes { raw -> Int? in
                 let base = raw.baseAddress!

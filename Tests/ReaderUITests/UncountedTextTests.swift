@@ -14,7 +14,7 @@ final class UncountedText: TextSource {
     func contains(_ offset: Int) -> Bool { offset >= 0 && offset < base.count }
     func scalar(at offset: Int) -> Unicode.Scalar { base.scalar(at: offset) }
     func scalars(in range: Range<Int>) -> [Unicode.Scalar] { base.scalars(in: range) }
-    func lastTerminator(before offset: Int) -> Int? { base.lastTerminator(before: offset) }
+    func lastTerminator(before offset: Int, notBefore limit: Int) -> Int? { base.lastTerminator(before: offset, notBefore: limit) }
     func firstTerminator(from offset: Int, before limit: Int) -> Int? { base.firstTerminator(from: offset, before: limit) }
 }
 

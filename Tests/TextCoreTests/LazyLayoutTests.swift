@@ -13,9 +13,9 @@ final class CountingText: TextSource {
     func contains(_ offset: Int) -> Bool { offset >= 0 && offset < base.count }
     func scalar(at offset: Int) -> Unicode.Scalar { probed += 1; return base.scalar(at: offset) }
     func scalars(in range: Range<Int>) -> [Unicode.Scalar] { fetched += range.count; return base.scalars(in: range) }
-    func lastTerminator(before offset: Int) -> Int? {
-        let t = base.lastTerminator(before: offset)
-        probed += offset - (t ?? 0)
+    func lastTerminator(before offset: Int, notBefore limit: Int) -> Int? {
+        let t = base.lastTerminator(before: offset, notBefore: limit)
+        probed += offset - (t ?? max(0, limit))
         return t
     }
     func firstTerminator(from offset: Int, before limit: Int) -> Int? {
@@ -68,6 +68,40 @@ struct LazyLayoutTests {
         #expect(text.countAsked == 0)
     }
 
+    @Test("long lines: every offset finds the same block, blocks partition the text, slices stay within their line")
+    func slicesAgreeWhoeverAsks() {
+        let m = OriginalStructure.maxBlockLength
+        // Lines of many lengths around the slice size, starting at odd places, with CRLF, CR and
+        // LF endings, combining marks on slice edges, and a long last line without a terminator.
+        var s = ""
+        var rng = SystemRandomNumberGenerator()
+        for (i, length) in [10, m - 3, m + 5, 3 * m + 1234, 7, 2 * m, 1, 5 * m / 2].enumerated() {
+            var line = String(repeating: "科", count: length)
+            if i % 3 == 1 { line += "\u{301}\u{301}" }
+            s += line + ["\n", "\r\n", "\r"][i % 3]
+        }
+        s += String(repeating: "技", count: 2 * m + 77)
+        let text = ScalarText(s)
+        let structure = OriginalStructure(text: text)
+        var blocks: [Block] = []
+        var o = 0
+        while o < text.count {
+            let b = structure.block(containing: o)
+            #expect(b.owned.lowerBound == o, "blocks partition the text at \(o)")
+            #expect(b.content.count <= m + Slicer.maxShift)
+            blocks.append(b)
+            o = b.owned.upperBound
+        }
+        #expect(o == text.count)
+        for _ in 0..<400 {
+            let p = Int.random(in: 0..<text.count, using: &rng)
+            let expected = blocks.first { $0.owned.contains(p) }
+            #expect(structure.block(containing: p) == expected, "offset \(p)")
+        }
+        // Slices never cross a line end: no block content holds a line terminator.
+        for b in blocks { #expect(!text.scalars(in: b.content).contains { $0 == "\n" || $0 == "\r" }) }
+    }
+
     @Test("a single 1-million-scalar line is laid out in bounded slices")
     func oneHugeLine() {
         let scalars = Array(String(repeating: "科协组织坚持以新时代思想为指导，", count: 62_500).unicodeScalars)
@@ -76,7 +110,8 @@ struct LazyLayoutTests {
         let rows = layout.rows(from: layout.lastPageTop(height: 24), count: 24)
         #expect(rows.count == 24)
         #expect(rows.last?.1.range.upperBound == text.count)
-        // Layout fetched at most two slices; finding the line's start still scans it (an index comes with huge-file support).
+        // Layout fetched at most two slices, and looked for the line's ends only a few slices around.
         #expect(text.fetched <= 2 * OriginalStructure.maxBlockLength + 64)
+        #expect(text.probed < 8 * OriginalStructure.maxBlockLength, "\(text.probed)")
     }
 }

@@ -24,10 +24,18 @@ public final class LineIndex {
 
     /// Where the line holding `offset` starts (looking backwards only).
     public func start(ofLineContaining offset: Int) -> Int {
-        guard let t = text.lastTerminator(before: offset) else { return 0 }
+        start(ofLineContaining: offset, notBefore: 0)!
+    }
+
+    /// Where the line holding `offset` starts if that is at or after `limit`, else nil (the
+    /// line began earlier): how far back a huge single line is read stays bounded.
+    public func start(ofLineContaining offset: Int, notBefore limit: Int) -> Int? {
+        let floor = max(0, limit - 1)   // a terminator at limit - 1 starts a line at limit
+        func after(_ terminator: Int?) -> Int? { terminator.map { $0 + 1 } ?? (limit <= 0 ? 0 : nil) }
+        guard let t = text.lastTerminator(before: offset, notBefore: floor) else { return after(nil) }
         if t == offset - 1 && text.scalar(at: t) == "\r" && text.contains(offset) && text.scalar(at: offset) == "\n" {
             // The LF of a CRLF belongs to the line its CR ends.
-            return (text.lastTerminator(before: t)).map { $0 + 1 } ?? 0
+            return after(text.lastTerminator(before: t, notBefore: floor))
         }
         return t + 1
     }
@@ -41,8 +49,18 @@ public final class LineIndex {
     /// of a huge single line is read stays bounded.
     public func line(startingAt start: Int, endingBefore limit: Int) -> Line? {
         if let cached = cache[start] { return cached.contentEnd < limit || limit == Int.max ? cached : nil }
+        guard let (end, next) = end(ofLineFrom: start, before: limit) else { return nil }
+        let line = Line(start: start, contentEnd: end, next: next)
+        if cache.count >= 8192 { cache.removeAll(keepingCapacity: true) }
+        cache[start] = line
+        return line
+    }
+
+    /// Where the line that `position` is in (at or after its start) ends — its content end and
+    /// the next line's start — if its terminator is before `limit` or the text ends first; else nil.
+    public func end(ofLineFrom position: Int, before limit: Int) -> (contentEnd: Int, next: Int)? {
         let end: Int
-        if let t = text.firstTerminator(from: start, before: limit) {
+        if let t = text.firstTerminator(from: position, before: limit) {
             end = t
         } else if limit == Int.max || !text.contains(limit - 1) {
             end = text.count
@@ -53,10 +71,7 @@ public final class LineIndex {
         if text.contains(next) {
             next += (text.scalar(at: next) == "\r" && text.contains(next + 1) && text.scalar(at: next + 1) == "\n") ? 2 : 1
         }
-        let line = Line(start: start, contentEnd: end, next: next)
-        if cache.count >= 8192 { cache.removeAll(keepingCapacity: true) }
-        cache[start] = line
-        return line
+        return (end, next)
     }
 
     /// The line after `line`, or nil at the end.

@@ -1,13 +1,15 @@
 /// The original view: every hard line of the file is a paragraph, shown as it is.
 ///
-/// Lines longer than `maxBlockLength` scalars are laid out in slices of that size (a row
-/// break is forced at each slice edge), so a 100 MB single-line file stays bounded.
+/// Lines longer than `maxBlockLength` scalars are laid out in slices (a row break is forced at
+/// each slice edge) whose edges sit at multiples of that length in the whole text, so the slice
+/// around any offset is found by reading a few slices around it: a 100 MB single-line file
+/// opens, scrolls and reaches its end without being read from its start.
 public final class OriginalStructure: TextStructure {
     public let text: TextSource
     public let lines: LineIndex
     /// Scalars hidden in this view (the `|` of a segmented corpus), or nil.
     public var hiddenScalar: Unicode.Scalar?
-    public static let maxBlockLength = 1 << 14
+    public static let maxBlockLength = 1 << 13
 
     public init(text: TextSource, lines: LineIndex? = nil, hiddenScalar: Unicode.Scalar? = nil) {
         self.text = text
@@ -20,14 +22,21 @@ public final class OriginalStructure: TextStructure {
     public func block(containing offset: Int) -> Block {
         guard !text.isEmpty else { return Block(content: 0..<0, owned: 0..<0) }
         let o = text.clampedOffset(offset)
-        let start = lines.start(ofLineContaining: o)
-        // The slice holding `o` and the one after it decide the block; a line that goes on
-        // beyond them is not read to its end.
-        let reach = start + ((o - start) / Self.maxBlockLength + 2) * Self.maxBlockLength + Slicer.maxShift + 1
-        guard let line = lines.line(startingAt: start, endingBefore: reach) else {
-            return Slicer.block(of: start..<reach, ownedEnd: reach, containing: o, text: text, maxLength: Self.maxBlockLength)
+        // The slice holding `o`, the one before and the one after decide the block; a line
+        // that goes on beyond them is not read any further.
+        let k = o / Self.maxBlockLength
+        let window = max(0, (k - 1) * Self.maxBlockLength)
+        let reach = (k + 2) * Self.maxBlockLength + Slicer.maxShift + 1
+        let start = lines.start(ofLineContaining: o, notBefore: window)
+        if let start, let line = lines.line(startingAt: start, endingBefore: reach) {
+            return Slicer.block(of: line.content, ownedEnd: line.next, containing: o, text: text, maxLength: Self.maxBlockLength)
         }
-        return Slicer.block(of: line.content, ownedEnd: line.next, containing: o, text: text, maxLength: Self.maxBlockLength)
+        // A line longer than a slice. A start before the window stands in as one just before it
+        // (never a slice edge, so no slice is taken for the line's first); an end beyond reach
+        // as reach. From o - 1: a terminator there is the CR of the CRLF whose LF is o.
+        let lower = start ?? window - 1
+        let (end, next) = lines.end(ofLineFrom: max(lower, o - 1), before: reach) ?? (reach, reach)
+        return Slicer.block(of: lower..<end, ownedEnd: next, containing: o, text: text, maxLength: Self.maxBlockLength)
     }
 
     public func displayScalars(of block: Block) -> [Unicode.Scalar] {
@@ -38,6 +47,8 @@ public final class OriginalStructure: TextStructure {
 }
 
 /// Cuts a long paragraph into slices of at most `maxLength` scalars at grapheme boundaries.
+/// Slice edges are at multiples of `maxLength` in the whole text (moved forward off a grapheme
+/// continuation), so they can be found without knowing where a huge paragraph starts.
 enum Slicer {
     /// How far a slice edge moves forward to reach a grapheme boundary.
     static let maxShift = 64
@@ -47,9 +58,10 @@ enum Slicer {
         guard content.count > maxLength else {
             return Block(content: content, owned: content.lowerBound..<ownedEnd, role: role)
         }
-        var k = min((max(offset, content.lowerBound) - content.lowerBound) / maxLength, (content.count - 1) / maxLength)
+        let o = min(max(offset, content.lowerBound), content.upperBound - 1)
+        var k = o / maxLength
         var start = sliceStart(content, k, text: text, maxLength: maxLength)
-        while k > 0 && (start > offset || start >= content.upperBound) {
+        while start > o {
             k -= 1
             start = sliceStart(content, k, text: text, maxLength: maxLength)
         }
@@ -62,10 +74,11 @@ enum Slicer {
                      isParagraphEnd: false, role: role)
     }
 
-    /// Start of slice `k`, moved forward off any grapheme continuation.
+    /// Start of slice `k` (at `k × maxLength` in the text) within `content`, moved forward off
+    /// any grapheme continuation.
     static func sliceStart(_ content: Range<Int>, _ k: Int, text: TextSource, maxLength: Int) -> Int {
-        guard k > 0 else { return content.lowerBound }
-        var s = content.lowerBound + k * maxLength
+        var s = k * maxLength
+        guard s > content.lowerBound else { return content.lowerBound }
         var steps = 0
         while s < content.upperBound && steps < maxShift {
             let v = text.scalar(at: s)
