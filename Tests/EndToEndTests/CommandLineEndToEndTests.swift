@@ -88,7 +88,7 @@ struct CommandLineEndToEndTests {
         #expect(shown.hasPrefix("为|疫情|防控|"))
     }
 
-    @Test("PIZHU_TRACE records the first frame and how the reader ended")
+    @Test("PIZHU_TRACE records the start-up phases in order, the first frame, and how the reader ended")
     func trace() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
@@ -98,7 +98,10 @@ struct CommandLineEndToEndTests {
         s.send(keys: "q")
         #expect(s.exitStatus() == 0)
         let lines = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").split(separator: "\n")
-        #expect(lines.first?.hasPrefix("first-frame-ms ") == true)
+        let phases = lines.compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(phases == ["library-ms", "loaded-ms", "stored-ms", "opened-ms", "first-frame-ms", "exit"], "\(lines)")
+        let times = lines.dropLast().compactMap { Double($0.split(separator: " ")[1]) }
+        #expect(times == times.sorted(), "each phase ends after the one before")
         #expect(lines.last == "exit quit")
     }
 }
