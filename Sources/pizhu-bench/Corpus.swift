@@ -49,6 +49,8 @@ struct Corpus {
         }
         handle.write(Data(((singleLine ? "" : "\n") + Self.endMarker + "\n").utf8))
         handle.closeFile()
+        // Written back now, so the disk is quiet while pizhu and less are timed on it.
+        sync()
         return path
     }
 

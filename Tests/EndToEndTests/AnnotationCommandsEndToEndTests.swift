@@ -188,16 +188,24 @@ enum SchemaValidationE2E {
 
 @Suite("pizhu export and import")
 struct ExportCommandEndToEndTests {
+    /// A private folder whose lib/ holds copies of seeds, and the prefix that runs pizhu there.
+    struct Library {
+        let tmp: TemporaryDirectory
+        let bin = Shell.quote(TmuxSession.binary)
+        var cd: String { "cd \(Shell.quote(tmp.path)) && PIZHU_AUTHOR=t XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))" }
+
+        init(_ copies: [(seed: String, name: String)]) throws {
+            tmp = try TemporaryDirectory()
+            try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
+            for c in copies { try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + c.seed, toPath: tmp.path + "/lib/" + c.name) }
+        }
+    }
+
     @Test("export writes ./Annotations/NAME.FORMAT by default; a corrupt sidecar is skipped with exit 3; json → import → json is identical")
     func exportImport() throws {
-        let tmp = try TemporaryDirectory()
+        let library = try Library(["001_eb026acd6131a322.txt", "003_49d197ff665d3f42.txt"].map { ($0, $0) })
+        let (tmp, bin, cd) = (library.tmp, library.bin, library.cd)
         defer { tmp.remove() }
-        let bin = Shell.quote(TmuxSession.binary)
-        let cd = "cd \(Shell.quote(tmp.path)) && PIZHU_AUTHOR=t XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
-        try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
-        for seed in ["001_eb026acd6131a322.txt", "003_49d197ff665d3f42.txt"] {
-            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: tmp.path + "/lib/" + seed)
-        }
         #expect(Shell.run("\(cd) \(bin) annotate lib/001_eb026acd6131a322.txt --quote 科学精神 --tag 政策/科技 --note '要点, \"引\"'").status == 0)
         #expect(Shell.run("\(cd) \(bin) annotate lib/003_49d197ff665d3f42.txt --range 5:15 --tag 会议").status == 0)
         for format in ["md", "html", "csv", "json", "w3c", "txt"] {
@@ -225,14 +233,11 @@ struct ExportCommandEndToEndTests {
 
     @Test("--group-by tag heads each tag's passages; --stamp records the time; more than 20 documents report progress")
     func groupingStampAndProgress() throws {
-        let tmp = try TemporaryDirectory()
+        let names = (0..<25).map { String(format: "doc%02d.txt", $0) }
+        let library = try Library(names.map { ("001_eb026acd6131a322.txt", $0) })
+        let (tmp, bin, cd) = (library.tmp, library.bin, library.cd)
         defer { tmp.remove() }
-        let bin = Shell.quote(TmuxSession.binary)
-        let cd = "cd \(Shell.quote(tmp.path)) && PIZHU_AUTHOR=t XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
-        try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
-        for i in 0..<25 {
-            let name = String(format: "doc%02d.txt", i)
-            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/001_eb026acd6131a322.txt", toPath: tmp.path + "/lib/" + name)
+        for (i, name) in names.enumerated() {
             #expect(Shell.run("\(cd) \(bin) annotate lib/\(name) --quote 科学精神 --tag \(i % 2 == 0 ? "甲" : "乙")").status == 0)
         }
         let grouped = Shell.run("\(cd) \(bin) export --format md --group-by tag -o - lib")
