@@ -20,13 +20,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CGlibcExtras"),
         .target(name: "CSignalFlag"),
+        .target(name: "CMappedCount"),
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc icu-i18n", providers: [.apt(["libicu-dev"])]),
         // System ICU must not share a module with Foundation (duplicate ICU C types).
         .target(name: "CharsetDetection", dependencies: ["CICU"]),
         .target(name: "WordSegmentation", dependencies: ["CICU"]),
 
         // Pure core: never touches the terminal
-        .target(name: "TextCore", dependencies: ["CGlibcExtras", "CharsetDetection"]),
+        .target(name: "TextCore", dependencies: ["CGlibcExtras", "CMappedCount", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
         .target(name: "Export", dependencies: ["AnnotationCore", "TextCore"]),
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore", "AnnotationCore"]),
 
         // Tests
-        .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "TextCoreTests", dependencies: ["TextCore", "CMappedCount"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"]),
         .testTarget(name: "FuzzTests", dependencies: ["TextCore", "AnnotationCore"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TmuxDriver"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import CMappedCount
 @testable import TextCore
 
 /// A temporary file holding `bytes`, removed when the test ends.
@@ -147,5 +148,38 @@ struct BackgroundCountTests {
             #expect(text.isEmpty)
             #expect(text.scalars(in: 0..<10).isEmpty)
         }
+    }
+}
+
+@Suite("counting a mapped file")
+struct MappedCountTests {
+    @Test("a mapping whose file is truncated under it reports -1 instead of crashing (SIGBUS caught), and counts correctly otherwise")
+    func truncatedUnderTheMapping() throws {
+        let bytes = Array(String(repeating: "科协组织 Latin 😀\n", count: 20_000).utf8)
+        let file = TemporaryFile(bytes)
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        let map = try #require(cmc_map(fd, bytes.count))
+        defer { cmc_unmap(map, bytes.count) }
+        var counts = [Int](repeating: -7, count: (bytes.count + 4095) / 4096)
+        #expect(cmc_count_blocks(map, bytes.count, 4096, 3, &counts) == 0)
+        let expected = stride(from: 0, to: bytes.count, by: 4096).map { from in
+            bytes[max(from, 3)..<min(bytes.count, from + 4096)].filter { $0 & 0xC0 != 0x80 }.count
+        }
+        #expect(counts == expected)
+        #expect(truncate(file.path, 100) == 0)
+        #expect(cmc_count_blocks(map, bytes.count, 4096, 0, &counts) == -1)
+        // The guard is per call: the thread goes on reading memory normally.
+        #expect(bytes.withUnsafeBufferPointer { cmc_lead_bytes($0.baseAddress!, 16) } == bytes.prefix(16).filter { $0 & 0xC0 != 0x80 }.count)
+    }
+
+    @Test("a file truncated while it is being counted: the count finishes, no crash")
+    func truncatedWhileCounting() throws {
+        let bytes = Array(String(repeating: "科协组织坚持以新时代思想为指导。\n", count: 400_000).utf8)
+        let file = TemporaryFile(bytes)
+        let text = try UTF8FileText(path: file.path)
+        #expect(truncate(file.path, off_t(bytes.count / 7)) == 0)
+        _ = text.count
+        #expect(text.hasChangedOnDisk())
     }
 }
