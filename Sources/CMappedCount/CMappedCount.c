@@ -57,31 +57,29 @@ static void install(void) {
     sigaction(SIGBUS, &action, &previous);
 }
 
-const unsigned char *cmc_map(int fd, size_t length) {
-    if (length == 0) return NULL;
-    pthread_once(&installed, install);
-    void *map = mmap(NULL, length, PROT_READ, MAP_SHARED, fd, 0);
-    if (map == MAP_FAILED) return NULL;
-    madvise(map, length, MADV_SEQUENTIAL);
-    return map;
-}
-
-void cmc_unmap(const unsigned char *map, size_t length) {
-    if (map) munmap((void *)map, length);
-}
-
 int cmc_count_blocks(const unsigned char *p, size_t n, size_t block, size_t skip, long *counts) {
-    sigjmp_buf here;
-    if (sigsetjmp(here, 1) != 0) {
-        guard = NULL;
-        return -1;
-    }
-    guard = &here;
     for (size_t b = 0, from = 0; from < n; b++, from += block) {
         size_t lo = from < skip ? (skip < n ? skip : n) : from;
         size_t hi = from + block < n ? from + block : n;
         counts[b] = lo < hi ? (long)cmc_lead_bytes(p + lo, hi - lo) : 0;
     }
-    guard = NULL;
     return 0;
+}
+
+int cmc_count_chunk(int fd, size_t offset, size_t n, size_t block, size_t skip, long *counts) {
+    if (n == 0) return 0;
+    pthread_once(&installed, install);
+    void *map = mmap(NULL, n, PROT_READ, MAP_SHARED, fd, (off_t)offset);
+    if (map == MAP_FAILED) return -1;
+    sigjmp_buf here;
+    volatile int status = 0;
+    if (sigsetjmp(here, 1) == 0) {
+        guard = &here;
+        cmc_count_blocks(map, n, block, skip, counts);
+    } else {
+        status = -1;
+    }
+    guard = NULL;
+    munmap(map, n);
+    return status;
 }

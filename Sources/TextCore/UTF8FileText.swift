@@ -330,8 +330,6 @@ final class ScalarCounter: @unchecked Sendable {
     let perChunk: Int
     let blockCounts: UnsafeMutablePointer<Int>
     let blockStarts: UnsafeMutablePointer<Int>
-    /// The file mapped read-only while it is counted (nil if it cannot be mapped).
-    private let mapping: UnsafePointer<UInt8>?
     private let state = Mutex(Progress())
 
     struct Progress {
@@ -351,10 +349,10 @@ final class ScalarCounter: @unchecked Sendable {
         blockStarts.initialize(repeating: 0, count: blocks + 1)
         let chunks = self.chunks
         state.withLock { $0.chunkDone = [Bool](repeating: false, count: chunks); $0.done = chunks == 0 }
-        guard chunks > 0 else { mapping = nil; return }
-        // Counted from a read-only mapping (no copy); a chunk whose pages vanish under it
-        // (the file was truncated: SIGBUS, caught in C) is counted again from pread's copy.
-        mapping = cmc_map(fd, byteCount)
+        guard chunks > 0 else { return }
+        // Each chunk is counted from a read-only mapping of it (no copy); a chunk that cannot be
+        // mapped or whose pages vanish under it (the file was truncated: SIGBUS, caught in C)
+        // is counted again from pread's copy.
         DispatchQueue.global().async { [self] in
             DispatchQueue.concurrentPerform(iterations: 2) { worker in
                 // Below the reader's priority: the first screen must not wait for the count.
@@ -367,7 +365,7 @@ final class ScalarCounter: @unchecked Sendable {
                     let length = min(chunkSize, byteCount - from)
                     let counts = blockCounts + k * perChunk
                     let skip = k == 0 ? start : 0
-                    if mapping.map({ cmc_count_blocks($0 + from, length, blockSize, skip, counts) }) != 0 {
+                    if cmc_count_chunk(fd, from, length, blockSize, skip, counts) != 0 {
                         if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
                         let n = buffer.withUnsafeMutableBytes { UTF8FileText.readFullyForCounting(fd, $0.baseAddress!, length, at: from) }
                         counts.update(repeating: 0, count: min(perChunk, blocks - k * perChunk))
@@ -377,7 +375,6 @@ final class ScalarCounter: @unchecked Sendable {
                     k += 2
                 }
             }
-            cmc_unmap(mapping, byteCount)
         }
     }
 

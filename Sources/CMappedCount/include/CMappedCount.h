@@ -7,14 +7,15 @@
    fall back to pread (whose short reads report the change) instead of crashing. */
 #include <stddef.h>
 
-/* Maps `length` bytes of `fd` read-only; NULL if the file cannot be mapped. */
-const unsigned char *cmc_map(int fd, size_t length);
-void cmc_unmap(const unsigned char *map, size_t length);
+/* Maps the `n` bytes of `fd` at `offset` (a multiple of the page size) read-only, cuts them
+   into blocks of `block` bytes and writes each block's number of UTF-8 lead bytes (bytes that
+   are not 10xxxxxx) to counts[], leaving out the first `skip` bytes (a byte-order mark), then
+   unmaps them (one chunk at a time, so the pages do not stay in the process's resident set).
+   Returns 0, or -1 if the bytes could not be mapped or reading them raised SIGBUS (the file
+   was truncated): counts[] is then incomplete. */
+int cmc_count_chunk(int fd, size_t offset, size_t n, size_t block, size_t skip, long *counts);
 
-/* For the `n` bytes at `p` (in a mapping from cmc_map), cut into blocks of `block` bytes,
-   writes each block's number of UTF-8 lead bytes (bytes that are not 10xxxxxx) to counts[],
-   leaving out the first `skip` bytes (a byte-order mark). Returns 0, or -1 if reading the
-   mapping raised SIGBUS (the file was truncated): counts[] is then incomplete. */
+/* The same for `n` bytes already in memory (a pread copy); always 0. */
 int cmc_count_blocks(const unsigned char *p, size_t n, size_t block, size_t skip, long *counts);
 
 /* Lead bytes of p[0..<n] (memory that cannot fault). */
