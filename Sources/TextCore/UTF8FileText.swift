@@ -97,21 +97,6 @@ public final class UTF8FileText: TextSource {
         return cmc_lead_bytes(base, p.count)
     }
 
-    static func readFullyForCounting(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
-        readFully(fd, into, length, at: offset)
-    }
-
-    private static func readFully(_ fd: Int32, _ into: UnsafeMutableRawPointer, _ length: Int, at offset: Int) -> Int {
-        var done = 0
-        while done < length {
-            let r = pread(fd, into + done, length - done, off_t(offset + done))
-            if r < 0 && errno == EINTR { continue }
-            if r <= 0 { break }
-            done += r
-        }
-        return done
-    }
-
     // MARK: Bytes
 
     private func chunk(_ k: Int) -> [UInt8] {
@@ -131,7 +116,7 @@ public final class UTF8FileText: TextSource {
         let from = k * Self.chunkSize
         let length = min(Self.chunkSize, byteCount - from)
         var bytes = [UInt8](repeating: 0, count: max(0, length))
-        let n = bytes.withUnsafeMutableBytes { Self.readFully(fd, $0.baseAddress!, length, at: from) }
+        let n = bytes.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
         if n < length {
             // Truncated since opening: report it, and read the missing part as NULs (placeholders, never a crash).
             changedOnDisk = true
@@ -367,7 +352,7 @@ final class ScalarCounter: @unchecked Sendable {
                     let skip = k == 0 ? start : 0
                     if cmc_count_chunk(fd, from, length, blockSize, skip, counts) != 0 {
                         if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
-                        let n = buffer.withUnsafeMutableBytes { UTF8FileText.readFullyForCounting(fd, $0.baseAddress!, length, at: from) }
+                        let n = buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
                         counts.update(repeating: 0, count: min(perChunk, blocks - k * perChunk))
                         _ = buffer.withUnsafeBufferPointer { cmc_count_blocks($0.baseAddress!, n, blockSize, skip, counts) }
                     }

@@ -110,16 +110,7 @@ public struct ByteSearch {
     public func occurs() -> Bool { if case .found = find(from: 0) { return true } else { return false } }
 
     private func read(_ fd: Int32, _ buffer: inout [UInt8], _ offset: Int, _ length: Int) -> Int {
-        var filled = 0
-        buffer.withUnsafeMutableBytes { raw in
-            while filled < length {
-                let n = pread(fd, raw.baseAddress! + filled, length - filled, off_t(offset + filled))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                filled += n
-            }
-        }
-        return filled
+        buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: offset) }
     }
 
     private func firstHit(in buffer: [UInt8], count n: Int) -> Int? {
