@@ -2,7 +2,6 @@ import Dispatch
 import CGlibcExtras
 import CMappedCount
 import Glibc
-import Synchronization
 
 /// A large UTF-8 file read on demand: random access by scalar offset without decoding the
 /// whole file or holding it in memory.
@@ -315,7 +314,7 @@ final class ScalarCounter: @unchecked Sendable {
     let perChunk: Int
     let blockCounts: UnsafeMutablePointer<Int>
     let blockStarts: UnsafeMutablePointer<Int>
-    private let state = Mutex(Progress())
+    private let state = Locked(Progress())
 
     struct Progress {
         var chunkDone: [Bool] = []

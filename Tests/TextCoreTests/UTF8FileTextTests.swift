@@ -139,6 +139,36 @@ struct BackgroundCountTests {
         #expect(text.scalar(at: expected - 1) == "\n")
     }
 
+    /// Under the thread sanitizer (`.ci/sanitize thread`) this is the test that caught the
+    /// block index being handed over under a lock the sanitizer could not see.
+    @Test("threads asking while the count runs are told the truth (under TSan: the block index is handed over under a lock it sees)")
+    func askedWhileCounting() throws {
+        var bytes = UTF8FileTextTests.big
+        while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
+        let file = TemporaryFile(bytes)
+        let expected = UTF8Validator.decode(bytes).scalars.count
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        for _ in 0..<24 {
+            // Small chunks: many hand-overs of the block index while the askers run.
+            let counter = ScalarCounter(fd: fd, byteCount: bytes.count, start: 0, chunkSize: 64 << 10, blockSize: 4096)
+            let group = DispatchGroup()
+            let wrong = Locked(0)
+            for asker in 0..<3 {
+                DispatchQueue.global().async(group: group) {
+                    for o in stride(from: asker * 997, to: expected, by: 20_011) where !counter.contains(o) {
+                        wrong.withLock { $0 += 1 }
+                    }
+                    if counter.contains(expected) { wrong.withLock { $0 += 1 } }
+                }
+            }
+            group.wait()
+            #expect(wrong.withLock { $0 } == 0)
+            counter.waitUntilDone()
+            #expect(counter.total == expected)
+        }
+    }
+
     @Test("an empty file and a file of only a BOM have no scalars")
     func empty() throws {
         for bytes in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {

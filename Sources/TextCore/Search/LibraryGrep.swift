@@ -1,7 +1,6 @@
 import CGlibcExtras
 import Dispatch
 import Glibc
-import Synchronization
 
 /// One match found by `pizhu grep` or `:grep`.
 public struct GrepHit: Equatable, Sendable {
@@ -33,7 +32,7 @@ public enum LibraryGrep {
     }
 
     public static func search(_ query: SearchQuery, in files: [String], limitPerFile: Int = 10_000) -> Report {
-        let results = Mutex<[Int: ([GrepHit], String?)]>([:])
+        let results = Locked<[Int: ([GrepHit], String?)]>([:])
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let outcome = searchFile(files[i], query, limit: limitPerFile)
             results.withLock { $0[i] = outcome }
