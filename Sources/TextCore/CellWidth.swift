@@ -14,19 +14,24 @@ public enum AmbiguousWidth: String, Sendable, CaseIterable {
 /// bookkeeping and our rows disagree. The answers come from glibc itself, read once under a
 /// private `C.UTF-8` locale, so they hold whatever locale the process runs in.
 public enum CellWidth {
-    /// glibc widths for U+0000…U+3FFFF (the planes that hold CJK, including Extensions B–G).
-    private static let table: [Int8] = {
-        let count = 0x40000
+    /// glibc widths for U+0000…U+FFFF, read when first needed.
+    private static let basicPlane = widths(from: 0, count: 0x10000)
+    /// glibc widths for U+10000…U+3FFFF (emoji, CJK Extensions B–G), read only when a
+    /// document first holds such a scalar: three quarters of the table, and of its cost.
+    private static let upperPlanes = widths(from: 0x10000, count: 0x30000)
+
+    private static func widths(from first: Int, count: Int) -> [Int8] {
         var widths = [Int8](repeating: 0, count: count)
-        let status = widths.withUnsafeMutableBufferPointer { cgw_utf8_wcwidth_table($0.baseAddress, 0, Int32(count)) }
-        if status != 0 { return (0..<count).map { fallbackWidth(UInt32($0)) } }
+        let status = widths.withUnsafeMutableBufferPointer { cgw_utf8_wcwidth_table($0.baseAddress, Int32(first), Int32(count)) }
+        if status != 0 { return (first..<(first + count)).map { fallbackWidth(UInt32($0)) } }
         return widths
-    }()
+    }
 
     /// glibc's `wcwidth`: 0, 1 or 2, or -1 for a scalar that is not printable (controls,
     /// unassigned code points, noncharacters).
     public static func glibc(_ value: UInt32) -> Int {
-        if value < 0x40000 { return Int(table[Int(value)]) }
+        if value < 0x10000 { return Int(basicPlane[Int(value)]) }
+        if value < 0x40000 { return Int(upperPlanes[Int(value) - 0x10000]) }
         if (0xE0000...0xE0FFF).contains(value) {
             return value == 0xE0001 || (0xE0020...0xE007F).contains(value) || (0xE0100...0xE01EF).contains(value) ? 0 : -1
         }
