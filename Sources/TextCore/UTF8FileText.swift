@@ -16,9 +16,10 @@ import Glibc
 /// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
 /// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it.
 ///
-/// The counting runs in the background on two threads while the first screen shows:
-/// offsets near the start are usable as soon as their 1 MiB chunk is counted, and only what
-/// needs the end (`count`, `G`, the percentage) waits for the rest. The scalar count is the
+/// The first 1 MiB is counted on opening; the rest in the background, on one thread and on
+/// two once the first screen is drawn (`countInBackground`) or an offset further on is asked for:
+/// offsets are usable as soon as their chunk is counted, and only what needs the end
+/// (`count`, `G`, the percentage) waits for the whole count. The scalar count is the
 /// number of non-continuation bytes (a vectorized loop in C), so stepping backwards is as easy
 /// as forwards, and offsets agree with `UTF8Validator.decode` on every valid file.
 public final class UTF8FileText: TextSource {
@@ -74,6 +75,10 @@ public final class UTF8FileText: TextSource {
     }
 
     public var knownCount: Int? { counter.isDone ? counter.total : nil }
+
+    /// Counts the rest of the file on two background threads instead of one (returns at once).
+    /// Waiting for an offset not yet counted, or for `count`, does so too.
+    public func countInBackground() { counter.count(workers: 2) }
 
     public func contains(_ offset: Int) -> Bool {
         guard offset >= 0 else { return false }
@@ -178,10 +183,21 @@ public final class UTF8FileText: TextSource {
         return b
     }
 
-    /// Decodes the scalar whose bytes are [from, to): the valid UTF-8 sequence at `from`
-    /// (stray continuation bytes after it are skipped), else U+FFFD.
+    /// Decodes the scalar whose bytes are [from, to) of the file (they may span two chunks).
     private func decode(from: Int, to: Int) -> Unicode.Scalar {
-        let b0 = UInt32(byte(at: from))
+        var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let n = min(4, to - from)
+        return withUnsafeMutableBytes(of: &head) { raw in
+            for i in 0..<n { raw[i] = byte(at: from + i) }
+            return Self.decode(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 4), from: 0, to: to - from)
+        }
+    }
+
+    /// Decodes the scalar whose bytes are p[from..<to]: the valid UTF-8 sequence at `from`
+    /// (stray continuation bytes after it are skipped), else U+FFFD. Only the first
+    /// `min(4, to - from)` bytes are read.
+    @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Unicode.Scalar {
+        let b0 = UInt32(p[from])
         if b0 < 0x80 { return Unicode.Scalar(UInt8(b0)) }
         let length: Int
         var value: UInt32
@@ -198,7 +214,7 @@ public final class UTF8FileText: TextSource {
         }
         guard to - from >= length else { return "\u{FFFD}" }
         for i in 1..<length {
-            let b = UInt32(byte(at: from + i))
+            let b = UInt32(p[from + i])
             if i == 1 ? (b < lower || b > upper) : (b & 0xC0 != 0x80) { return "\u{FFFD}" }
             value = value << 6 | (b & 0x3F)
         }
@@ -291,19 +307,47 @@ public final class UTF8FileText: TextSource {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(r.count)
         var from = byteOffset(ofScalar: r.lowerBound)
-        for _ in r {
-            var to = from + 1
-            while to < byteCount && !isLead(byte(at: to)) { to += 1 }
-            out.append(decode(from: from, to: to))
-            from = to
+        var remaining = r.count
+        while remaining > 0 && from < byteCount {
+            // The scalars that end inside from's chunk, decoded straight from its bytes.
+            let k = from / Self.chunkSize
+            let base = k * Self.chunkSize
+            let bytes = chunk(k)
+            let lastInFile = base + bytes.count >= byteCount
+            from = base + bytes.withUnsafeBufferPointer { p -> Int in
+                var i = from - base
+                while remaining > 0 && i < p.count {
+                    var j = i + 1
+                    while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
+                    if j == p.count && !lastInFile { break }
+                    out.append(Self.decode(p, from: i, to: j))
+                    remaining -= 1
+                    i = j
+                }
+                return i
+            }
+            // A scalar that runs on into the next chunk.
+            if remaining > 0 && from < byteCount && from / Self.chunkSize == k {
+                var to = from + 1
+                while to < byteCount && !isLead(byte(at: to)) { to += 1 }
+                out.append(decode(from: from, to: to))
+                remaining -= 1
+                from = to
+            }
         }
         cursor = (r.upperBound, from)
         return out
     }
 }
 
-/// Counts the scalars of a UTF-8 file in the background, 1 MiB chunk by chunk on two threads,
-/// and publishes the 4 KiB-block index in file order as soon as each prefix is complete.
+/// Counts the scalars of a UTF-8 file 1 MiB chunk by chunk, the first at once and the rest in
+/// the background on two threads, and publishes the 4 KiB-block index in file order as soon as
+/// each prefix is complete.
+///
+/// One background thread counts from the opening on; a second joins when something needs an
+/// offset further on, or when the owner asks (`count(workers: 2)`: the reader does once its
+/// first screen is drawn), so two counting threads never take both of a small machine's cores
+/// from the opening of the file.
 ///
 /// Workers write per-block counts for their own chunks (disjoint memory); the prefix sums are
 /// computed under the lock, and readers read `blockStarts` only below `publishedBlocks`, which
@@ -314,57 +358,92 @@ final class ScalarCounter: @unchecked Sendable {
     let perChunk: Int
     let blockCounts: UnsafeMutablePointer<Int>
     let blockStarts: UnsafeMutablePointer<Int>
+    private let fd: Int32
+    private let byteCount: Int
+    private let chunkSize: Int
+    private let blockSize: Int
     private let state = Locked(Progress())
 
     struct Progress {
         var chunkDone: [Bool] = []
+        /// Chunk 0 is counted on opening; workers take the others in order.
+        var nextChunk = 1
+        var workers = 0
         var publishedChunks = 0
         var done = false
         var total = 0
     }
 
     init(fd: Int32, byteCount: Int, start: Int, chunkSize: Int, blockSize: Int) {
+        self.fd = fd
+        self.byteCount = byteCount
+        self.chunkSize = chunkSize
+        self.blockSize = blockSize
         blocks = (byteCount + blockSize - 1) / blockSize
         chunks = (byteCount + chunkSize - 1) / chunkSize
         perChunk = chunkSize / blockSize
-        blockCounts = .allocate(capacity: max(1, blocks))
-        blockCounts.initialize(repeating: 0, count: max(1, blocks))
-        blockStarts = .allocate(capacity: blocks + 1)
-        blockStarts.initialize(repeating: 0, count: blocks + 1)
+        // Zeroed lazily by the kernel: a 1 GB file's index (4 MiB) costs the opening nothing.
+        blockCounts = calloc(max(1, blocks), MemoryLayout<Int>.stride)!.assumingMemoryBound(to: Int.self)
+        blockStarts = calloc(blocks + 1, MemoryLayout<Int>.stride)!.assumingMemoryBound(to: Int.self)
         let chunks = self.chunks
         state.withLock { $0.chunkDone = [Bool](repeating: false, count: chunks); $0.done = chunks == 0 }
         guard chunks > 0 else { return }
-        // Each chunk is counted from a read-only mapping of it (no copy); a chunk that cannot be
-        // mapped or whose pages vanish under it (the file was truncated: SIGBUS, caught in C)
-        // is counted again from pread's copy.
-        DispatchQueue.global().async { [self] in
-            DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                // Below the reader's priority: the first screen must not wait for the count.
+        // The first chunk is counted here, before returning: the first screen needs it, and
+        // counting 1 MiB takes less than waking the background threads would.
+        var buffer: [UInt8] = []
+        count(chunk: 0, skip: start, buffer: &buffer)
+        // One thread counts on while the file opens (leaving the other core to the reader);
+        // a second joins once the first screen is drawn or something waits for the count.
+        count(workers: 1)
+    }
+
+    /// Makes sure at least `workers` background threads (at most two) are counting the chunks
+    /// not yet taken; returns at once.
+    func count(workers: Int) {
+        let more = state.withLock { p -> Int in
+            let more = p.done || p.nextChunk >= chunks ? 0 : max(0, min(2, workers) - p.workers)
+            p.workers += more
+            return more
+        }
+        for _ in 0..<more {
+            DispatchQueue.global().async { [self] in
+                // Below the reader's priority: the reader must not wait for the count.
                 // (A thread's nice value can only be raised back by root, so it is left at 10.)
                 cge_lower_thread_priority(10)
                 var buffer: [UInt8] = []
-                var k = worker
-                while k < chunks {
-                    let from = k * chunkSize
-                    let length = min(chunkSize, byteCount - from)
-                    let counts = blockCounts + k * perChunk
-                    let skip = k == 0 ? start : 0
-                    if cmc_count_chunk(fd, from, length, blockSize, skip, counts) != 0 {
-                        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
-                        let n = buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
-                        counts.update(repeating: 0, count: min(perChunk, blocks - k * perChunk))
-                        _ = buffer.withUnsafeBufferPointer { cmc_count_blocks($0.baseAddress!, n, blockSize, skip, counts) }
-                    }
-                    publish(chunk: k)
-                    k += 2
-                }
+                while let k = takeChunk() { count(chunk: k, skip: 0, buffer: &buffer) }
             }
         }
     }
 
+    /// The next chunk nobody counts yet.
+    private func takeChunk() -> Int? {
+        state.withLock { p in
+            guard p.nextChunk < chunks else { return nil }
+            defer { p.nextChunk += 1 }
+            return p.nextChunk
+        }
+    }
+
+    /// Counts chunk `k` into its blocks and publishes it. The chunk is counted from a
+    /// read-only mapping of it (no copy); a chunk that cannot be mapped or whose pages vanish
+    /// under it (the file was truncated: SIGBUS, caught in C) is counted again from pread's copy.
+    private func count(chunk k: Int, skip: Int, buffer: inout [UInt8]) {
+        let from = k * chunkSize
+        let length = min(chunkSize, byteCount - from)
+        let counts = blockCounts + k * perChunk
+        if cmc_count_chunk(fd, from, length, blockSize, skip, counts) != 0 {
+            if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
+            let n = buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
+            counts.update(repeating: 0, count: min(perChunk, blocks - k * perChunk))
+            _ = buffer.withUnsafeBufferPointer { cmc_count_blocks($0.baseAddress!, n, blockSize, skip, counts) }
+        }
+        publish(chunk: k)
+    }
+
     deinit {
-        blockCounts.deallocate()
-        blockStarts.deallocate()
+        free(blockCounts)
+        free(blockStarts)
     }
 
     private func publish(chunk k: Int) {
@@ -389,11 +468,15 @@ final class ScalarCounter: @unchecked Sendable {
     var publishedBlocks: Int { state.withLock { min(blocks, $0.publishedChunks * perChunk) } }
 
     func waitUntilDone() {
+        guard !isDone else { return }
+        count(workers: 2)
         while !isDone { usleep(200) }
     }
 
     /// Waits until block `b`'s start offset is final.
     func waitForBlock(_ b: Int) {
+        guard publishedBlocks <= min(b, blocks - 1) && !isDone else { return }
+        count(workers: 2)
         while publishedBlocks <= min(b, blocks - 1) && !isDone { usleep(200) }
     }
 
@@ -403,6 +486,7 @@ final class ScalarCounter: @unchecked Sendable {
             let (done, total, published) = state.withLock { ($0.done, $0.total, min(blocks, $0.publishedChunks * perChunk)) }
             if done { return o < total }
             if published > 0 && o < blockStarts[published] { return true }
+            count(workers: 2)
             usleep(200)
         }
     }

@@ -92,6 +92,8 @@ final class ReaderSession {
     private func draw() {
         screen.draw(state.render())
         screen.placeCursor(state.cursorPosition)
+        // A large file's count waits until its first screen is on the terminal.
+        (state.viewport?.document.text as? UTF8FileText)?.countInBackground()
     }
 
     private var changeReported = false

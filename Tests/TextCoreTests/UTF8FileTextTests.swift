@@ -64,6 +64,28 @@ struct UTF8FileTextTests {
         #expect(continuation.withUnsafeBufferPointer { UTF8FileText.leadBytes($0) } == 0)
     }
 
+    @Test("scalars across the 1 MiB chunk boundaries, valid or not, read the same in bulk as one by one")
+    func chunkBoundaries() throws {
+        let chunk = UTF8FileText.chunkSize
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: chunk - 2) + Array("😀".utf8)        // a 4-byte scalar across
+        bytes += [UInt8](repeating: UInt8(ascii: "b"), count: 2 * chunk - 1 - bytes.count) + [0xE4]    // a cut sequence…
+        bytes += [0xB8, 0x80, 0x80] + Array("丁\n".utf8)                                                 // …and stray continuations
+        bytes += [UInt8](repeating: UInt8(ascii: "c"), count: 3 * chunk - 1 - bytes.count) + [0xF0, 0x9F]  // cut at the end of the file
+        let file = TemporaryFile(bytes)
+        let text = try UTF8FileText(path: file.path)
+        let oneByOne = (0..<text.count).map { text.scalar(at: $0) }
+        #expect(text.scalars(in: 0..<text.count) == oneByOne)
+        for byte in [chunk, 2 * chunk, 3 * chunk - 2] {
+            let from = text.scalarOffset(ofByte: byte) - 3
+            #expect(text.scalars(in: from..<min(text.count, from + 9)) == Array(oneByOne[from..<min(text.count, from + 9)]))
+        }
+        #expect(oneByOne.contains("😀") && oneByOne.contains("丁") && oneByOne.last == "\u{FFFD}")
+        let valid = Array(bytes.prefix(chunk + 10))
+        let validFile = TemporaryFile(valid)
+        let validText = try UTF8FileText(path: validFile.path)
+        #expect(validText.scalars(in: 0..<validText.count) == UTF8Validator.decode(valid).scalars)
+    }
+
     @Test("a BOM is skipped and not counted")
     func bom() throws {
         let file = TemporaryFile([0xEF, 0xBB, 0xBF] + Array("甲乙\n丙".utf8))
