@@ -6,21 +6,41 @@ struct Corpus {
     static let endMarker = "终点标记ENDMARK"
 
     let directory: String
+    /// A state folder as pizhu leaves it after one run: its document store exists, as for
+    /// anyone who has used pizhu before. Each timed run starts from a copy of it.
+    let stateTemplate: String
 
     init() throws {
         directory = NSTemporaryDirectory() + "pizhu-bench-\(getpid())"
+        stateTemplate = directory + "/state-template"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Self.runOnce(state: stateTemplate, data: directory + "/data-template")
+    }
+
+    /// Opens a seed in pizhu and quits, leaving its store in `state`.
+    private static func runOnce(state: String, data: String) throws {
+        let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
+        let session = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(
+            Shell.quote(seed), environment: "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(state)) XDG_DATA_HOME=\(Shell.quote(data))"))
+        guard session.waitFor(timeout: 60, pollMicroseconds: 10_000, { $0.contains("习近平") }) != nil else { throw CocoaError(.fileReadUnknown) }
+        session.send(keys: "q")
+        guard session.exitStatus(timeout: 10) == 0, let made = try? FileManager.default.contentsOfDirectory(atPath: state), !made.isEmpty else {
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// The command that starts pizhu with `arguments` and a store and data folder of its own,
-    /// made here rather than by `$(mktemp -d)` in the command, whose two extra processes would
-    /// count against pizhu and not against the baseline.
+    /// The command that starts pizhu with `arguments` and a store and data folder of its own
+    /// (the store copied from `stateTemplate`), made here rather than by `$(mktemp -d)` in the
+    /// command, whose two extra processes would count against pizhu and not against the baseline.
     func pizhuCommand(_ arguments: String) -> String {
         let folders = ["state", "data"].map { name -> String in
             var template = Array("\(directory)/\(name)-XXXXXX".utf8CString)
             return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: stateTemplate)) ?? [] {
+            try? FileManager.default.copyItem(atPath: stateTemplate + "/" + name, toPath: folders[0] + "/" + name)
         }
         return TmuxSession.pizhu(arguments, environment: "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(folders[0])) XDG_DATA_HOME=\(Shell.quote(folders[1]))")
     }

@@ -21,8 +21,9 @@ struct PagerTiming {
 
     /// `endTimeout` caps the wait for `G` (less can take minutes on a single-line file).
     func measure(width: Int, height: Int, timeout: Double = 120, endTimeout: Double = 20, searching: Bool = false) -> Result? {
+        let shellCommand = command()   // made before the clock starts (pizhu's copies its state folder)
         let start = Date()
-        let session = TmuxSession(width: width, height: height, command: command())
+        let session = TmuxSession(width: width, height: height, command: shellCommand)
         guard session.waitFor(timeout: timeout, pollMicroseconds: 1_000, { $0.contains(firstText) }) != nil else { return nil }
         let first = Date().timeIntervalSince(start) * 1000
         let sent = Date()
