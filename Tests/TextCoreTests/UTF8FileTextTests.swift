@@ -161,6 +161,20 @@ struct BackgroundCountTests {
         #expect(text.scalar(at: expected - 1) == "\n")
     }
 
+    @Test("the first chunk is counted before opening returns: the first screen never waits for a thread")
+    func firstChunkAtOnce() throws {
+        var bytes = UTF8FileTextTests.big
+        while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
+        let file = TemporaryFile(bytes)
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        let counter = ScalarCounter(fd: fd, byteCount: bytes.count, start: 0, chunkSize: 1 << 20, blockSize: 4096)
+        #expect(counter.publishedBlocks >= 256)
+        #expect(counter.blockStarts[256] == bytes.prefix(1 << 20).filter { $0 & 0xC0 != 0x80 }.count)
+        counter.waitUntilDone()
+        #expect(counter.total == UTF8Validator.decode(bytes).scalars.count)
+    }
+
     /// Under the thread sanitizer (`.ci/sanitize thread`) this is the test that caught the
     /// block index being handed over under a lock the sanitizer could not see.
     @Test("threads asking while the count runs are told the truth (under TSan: the block index is handed over under a lock it sees)")
