@@ -171,6 +171,9 @@ struct ReflowRuleTests {
         ("第一章 风起", true), ("第12节", true), ("第三节课的内容很多", false), ("一、调查方法", true),
         ("（一）抽样", true), ("1. 引言", true), ("## 标题", true), ("· 要闻 ·", true), ("序章", true),
         ("这是一个普通的句子。", false), ("3.14是圆周率", false),
+        // 40 characters at most, counted as characters, not scalars.
+        ("## " + String(repeating: "字", count: 37), true), ("## " + String(repeating: "字", count: 38), false),
+        ("## " + String(repeating: "e\u{301}", count: 37), true),
     ])
     func patterns(line: String, expected: Bool) {
         #expect(HeadingPattern.matches(line) == expected)
