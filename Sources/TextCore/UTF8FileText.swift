@@ -16,7 +16,7 @@ import Glibc
 /// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
 /// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it.
 ///
-/// The first 1 MiB is counted on opening; the rest in the background, on one thread and on
+/// The first 4 MiB are counted on opening; the rest in the background, on one thread and on
 /// two once the first screen is drawn (`countInBackground`) or an offset further on is asked for:
 /// offsets are usable as soon as their chunk is counted, and only what needs the end
 /// (`count`, `G`, the percentage) waits for the whole count. The scalar count is the
@@ -36,6 +36,10 @@ public final class UTF8FileText: TextSource {
     public private(set) var changedOnDisk = false
 
     static let chunkSize = 1 << 20
+    /// The count maps 4 MiB at a time: from 2 MiB on, the kernel maps the page cache's large
+    /// folios whole, and 1 GB counts in ~50 ms instead of ~90 ms (1 MiB mappings; measured
+    /// with a C loop over both sizes, two threads, warm cache).
+    static let countChunkSize = 4 << 20
     private static let cacheLimit = 64
     private let fd: Int32
     private let identity: FileIdentity
@@ -70,7 +74,7 @@ public final class UTF8FileText: TextSource {
         start = bomLength
         posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         counter = ScalarCounter(fd: fd, byteCount: byteCount, start: bomLength,
-                                chunkSize: Self.chunkSize, blockSize: Self.blockSize)
+                                chunkSize: Self.countChunkSize, blockSize: Self.blockSize)
         cursor = (0, start)
     }
 
@@ -340,9 +344,9 @@ public final class UTF8FileText: TextSource {
     }
 }
 
-/// Counts the scalars of a UTF-8 file 1 MiB chunk by chunk, the first at once and the rest in
-/// the background on two threads, and publishes the 4 KiB-block index in file order as soon as
-/// each prefix is complete.
+/// Counts the scalars of a UTF-8 file chunk by chunk (4 MiB for a file read on demand), the
+/// first at once and the rest in the background, and publishes the 4 KiB-block index in file
+/// order as soon as each prefix is complete.
 ///
 /// One background thread counts from the opening on; a second joins when something needs an
 /// offset further on, or when the owner asks (`count(workers: 2)`: the reader does once its
@@ -389,7 +393,7 @@ final class ScalarCounter: @unchecked Sendable {
         state.withLock { $0.chunkDone = [Bool](repeating: false, count: chunks); $0.done = chunks == 0 }
         guard chunks > 0 else { return }
         // The first chunk is counted here, before returning: the first screen needs it, and
-        // counting 1 MiB takes less than waking the background threads would.
+        // counting one chunk takes less than waking the background threads would.
         var buffer: [UInt8] = []
         count(chunk: 0, skip: start, buffer: &buffer)
         // One thread counts on while the file opens (leaving the other core to the reader);
