@@ -166,9 +166,7 @@ struct BackgroundCountTests {
         var bytes = UTF8FileTextTests.big
         while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
         let file = TemporaryFile(bytes)
-        let fd = open(file.path, O_RDONLY)
-        defer { close(fd) }
-        let counter = ScalarCounter(fd: fd, byteCount: bytes.count, start: 0, chunkSize: 1 << 20, blockSize: 4096)
+        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 0, chunkSize: 1 << 20, blockSize: 4096)
         #expect(counter.publishedBlocks >= 256)
         #expect(counter.blockStarts[256] == bytes.prefix(1 << 20).filter { $0 & 0xC0 != 0x80 }.count)
         counter.waitUntilDone()
@@ -183,11 +181,9 @@ struct BackgroundCountTests {
         while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
         let file = TemporaryFile(bytes)
         let expected = UTF8Validator.decode(bytes).scalars.count
-        let fd = open(file.path, O_RDONLY)
-        defer { close(fd) }
         for _ in 0..<24 {
             // Small chunks: many hand-overs of the block index while the askers run.
-            let counter = ScalarCounter(fd: fd, byteCount: bytes.count, start: 0, chunkSize: 64 << 10, blockSize: 4096)
+            let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 0, chunkSize: 64 << 10, blockSize: 4096)
             let group = DispatchGroup()
             let wrong = Locked(0)
             for asker in 0..<3 {
@@ -203,6 +199,26 @@ struct BackgroundCountTests {
             counter.waitUntilDone()
             #expect(counter.total == expected)
         }
+    }
+
+    @Test("a file read on demand closes its descriptor once it is released and counted")
+    func closesItsFile() throws {
+        var bytes = UTF8FileTextTests.big
+        while bytes.count < 9 << 20 { bytes += UTF8FileTextTests.big }
+        let file = TemporaryFile(bytes)
+        /// Descriptors of this process open on the test's own file (other tests run alongside).
+        func descriptorsOnFile() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).filter {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == file.path
+            }.count
+        }
+        for _ in 0..<20 {
+            let text = try UTF8FileText(path: file.path)
+            _ = text.scalars(in: 0..<10)   // released while its count may still run
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while descriptorsOnFile() > 0 && Date() < deadline { usleep(10_000) }
+        #expect(descriptorsOnFile() == 0)
     }
 
     @Test("an empty file and a file of only a BOM have no scalars")
