@@ -10,9 +10,7 @@ enum HeadingPattern {
 
     /// True if `trimmed` (a line without surrounding whitespace) looks like a heading.
     static func matches(_ trimmed: String) -> Bool {
-        // At most 41 characters are split out: a longer line is no heading, and splitting a
-        // line into characters (grapheme breaking) is what this costs.
-        let t = Array(trimmed.prefix(41))
+        let t = Array(trimmed)
         guard !t.isEmpty, t.count <= 40 else { return false }
         if t[0] == "#" {
             let hashes = t.prefix { $0 == "#" }.count

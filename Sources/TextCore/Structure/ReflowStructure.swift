@@ -119,7 +119,7 @@ public final class ReflowStructure: TextStructure {
 
     /// Blank lines and lines this view hides (page numbers, running headers).
     func isSkippable(_ f: LineFacts) -> Bool {
-        f.isBlank || f.isPageNumber || (!profile.runningHeaders.isEmpty && profile.runningHeaders.contains(f.trimmed))
+        f.isBlank || f.isPageNumber || profile.runningHeaders.contains(f.trimmed)
     }
 
     /// The nearest line before `line` that is not skippable, with the number of blank lines between.
