@@ -121,6 +121,24 @@ struct Bench {
             report.add("layout, \(view.rawValue) view, 10 MB", pizhu: mbps, baseline: cat, name: "cat", unit: "MB/s", lowerIsBetter: false)
         }
 
+        // The background scalar count of a file read on demand (what `G` right after opening
+        // waits for), in process from opening to the total, against `wc -m` counting the same
+        // file's characters. Warm cache: each file was just read or written.
+        if let (label, bytes) = sizes.last {
+            let file = try corpus.utf8(bytes: bytes)
+            let counted = Statistics.medianOf(runs) {
+                let t = Date()
+                _ = try? DocumentLoader.load(path: file).text.count
+                return Date().timeIntervalSince(t) * 1000
+            }
+            let wc = Statistics.medianOf(runs) {
+                let t = Date()
+                Shell.run("LANG=C.UTF-8 wc -m \(Shell.quote(file)) > /dev/null")
+                return Date().timeIntervalSince(t) * 1000
+            }
+            report.add("scalar count, \(label) UTF-8 (open to total)", pizhu: counted, baseline: wc, name: "wc -m", unit: "ms")
+        }
+
         if !decodingOnly {
             try AnnotationBench.run(&report, corpus: corpus, runs: runs)
             try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
