@@ -48,10 +48,8 @@ enum AnnotationBench {
             if let saved = try? file.commit(base: last.sidecar, ours: edited, user: "bench", host: "bench") { last = saved }
             return Date().timeIntervalSince(t) * 1000
         }
-        let load = Statistics.medianOf(runs) {
-            let t = Date()
+        let load = Statistics.medianMilliseconds(runs) {
             _ = try? file.read()
-            return Date().timeIntervalSince(t) * 1000
         }
         let python = pythonTimings(file.path, runs: runs)
         report.add("save sidecar, 10,000 annotations", pizhu: save, baseline: python.save, name: "python json", unit: "ms")

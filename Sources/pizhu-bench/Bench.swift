@@ -90,15 +90,11 @@ struct Bench {
         report.add("GB18030 decoding, 100 MB", pizhu: ours, baseline: theirs, name: "iconv", unit: "MB/s", lowerIsBetter: false)
 
         // Detection of the GB18030 file from its 64 KiB sample.
-        let detect = Statistics.medianOf(runs) {
-            let t = Date()
+        let detect = Statistics.medianMilliseconds(runs) {
             _ = EncodingDetector.detect(Array(gbBytes.prefix(EncodingDetector.sampleSize)))
-            return Date().timeIntervalSince(t) * 1000
         }
-        let catSample = Statistics.medianOf(runs) {
-            let t = Date()
+        let catSample = Statistics.medianMilliseconds(runs) {
             Shell.run("head -c 65536 \(Shell.quote(gb)) > /dev/null")
-            return Date().timeIntervalSince(t) * 1000
         }
         report.add("detecting GB18030 (64 KiB sample)", pizhu: detect, baseline: catSample, name: "head -c", unit: "ms")
 
@@ -126,15 +122,11 @@ struct Bench {
         // file's characters. Warm cache: each file was just read or written.
         if let (label, bytes) = sizes.last {
             let file = try corpus.utf8(bytes: bytes)
-            let counted = Statistics.medianOf(runs) {
-                let t = Date()
+            let counted = Statistics.medianMilliseconds(runs) {
                 _ = try? DocumentLoader.load(path: file).text.count
-                return Date().timeIntervalSince(t) * 1000
             }
-            let wc = Statistics.medianOf(runs) {
-                let t = Date()
+            let wc = Statistics.medianMilliseconds(runs) {
                 Shell.run("LANG=C.UTF-8 wc -m \(Shell.quote(file)) > /dev/null")
-                return Date().timeIntervalSince(t) * 1000
             }
             report.add("scalar count, \(label) UTF-8 (open to total)", pizhu: counted, baseline: wc, name: "wc -m", unit: "ms")
         }

@@ -73,4 +73,13 @@ enum Statistics {
     static func medianOf(_ times: Int, _ body: () -> Double?) -> Double {
         median((0..<times).compactMap { _ in body() })
     }
+
+    /// Times `body` `times` times and returns the median, in milliseconds.
+    static func medianMilliseconds(_ times: Int, _ body: () -> Void) -> Double {
+        medianOf(times) {
+            let t = Date()
+            body()
+            return Date().timeIntervalSince(t) * 1000
+        }
+    }
 }

@@ -27,15 +27,11 @@ enum SearchBench {
         let files = try FileManager.default.contentsOfDirectory(atPath: library).map { library + "/" + $0 }
         let query = SearchQuery(pattern: "终点标记")
         _ = LibraryGrep.search(query, in: files)
-        let grepLibrary = Statistics.medianOf(runs) {
-            let t = Date()
+        let grepLibrary = Statistics.medianMilliseconds(runs) {
             _ = LibraryGrep.search(query, in: files)
-            return Date().timeIntervalSince(t) * 1000
         }
-        let grepR = Statistics.medianOf(runs) {
-            let t = Date()
+        let grepR = Statistics.medianMilliseconds(runs) {
             Shell.run("grep -rF -l \(Shell.quote("终点标记")) \(Shell.quote(library)) > /dev/null")
-            return Date().timeIntervalSince(t) * 1000
         }
         report.add("library search, \(files.count) files, \(files.count / 2) MB", pizhu: grepLibrary, baseline: grepR, name: "grep -rF -l", unit: "ms")
     }
