@@ -43,7 +43,7 @@ public final class CursesScreen: TerminalScreen {
         _ = keypad(cnc_stdscr(), true)
         _ = curs_set(0)
         cnc_set_escdelay(25)
-        wtimeout(cnc_stdscr(), 250)
+        wtimeout(cnc_stdscr(), pollMilliseconds)
         useColor = color && has_colors()
         if useColor {
             start_color()
@@ -120,6 +120,11 @@ public final class CursesScreen: TerminalScreen {
         return Int16(Style.Color.allCases.firstIndex(of: c)!)   // COLOR_BLACK … COLOR_WHITE are 0…7 in this order
     }
 
+    /// How long `readKey` waits for a key before returning nil (the run loop's idle tick).
+    public var pollMilliseconds: Int32 = 250 {
+        didSet { if pollMilliseconds != oldValue { wtimeout(cnc_stdscr(), pollMilliseconds) } }
+    }
+
     /// The next key, or nil if none arrived within the poll interval (or a signal interrupted the wait).
     public func readKey() -> Key? {
         var ch: wint_t = 0
@@ -132,7 +137,7 @@ public final class CursesScreen: TerminalScreen {
     /// A key already typed, without waiting (a long search polls this to be cancelled).
     public func pendingKey() -> Key? {
         wtimeout(cnc_stdscr(), 0)
-        defer { wtimeout(cnc_stdscr(), 250) }
+        defer { wtimeout(cnc_stdscr(), pollMilliseconds) }
         return readKey()
     }
 

@@ -104,6 +104,7 @@ public final class ReaderState {
     // MARK: Host calls
 
     public func resize(_ newSize: Size) {
+        viewport?.settleEnd(waiting: true)
         size = newSize
     }
 
@@ -169,6 +170,8 @@ public final class ReaderState {
     // MARK: Keys
 
     public func handle(_ key: Key) -> [Effect] {
+        // Every key acts on real offsets: a provisional end (`G` on a file still being counted) waits for the count here.
+        viewport?.settleEnd(waiting: true)
         if key == .resize { return [] }
         message = nil
         if noteEditor != nil { return handleNoteEditor(key) }
@@ -438,6 +441,20 @@ public final class ReaderState {
     // MARK: Layout
 
     /// Brings the viewport in line with the current size and settings.
+    /// True while the text shown waits for a large file's count: the end shown is provisional,
+    /// or the percentage is not known yet. The run loop then looks again soon.
+    public var awaitsCount: Bool {
+        guard let viewport else { return false }
+        return viewport.showsProvisionalEnd || viewport.percent == nil
+    }
+
+    /// Puts the real end in place of a provisional one if the count is done; true if the
+    /// screen changed (the end, or the percentage now known), so it should be drawn again.
+    public func settleCount() -> Bool {
+        guard let viewport else { return false }
+        return viewport.settleEnd(waiting: false) || viewport.percent != nil
+    }
+
     func layOut() {
         guard let viewport else { return }
         let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)

@@ -20,6 +20,12 @@ public final class TextViewport {
     public internal(set) var cursor = 0
     let wordFinder: WordFinder
     private var cachedViewText: (view: ReadingView, segments: Bool, text: ViewText)?
+    /// The end of a large file shown while it is still being counted (`goToBottom`); `top`,
+    /// `topOffset` and `cursor` keep their values until `settleEnd` puts the real end in its place.
+    private var provisionalEnd: ProvisionalEnd?
+
+    /// True while the end shown is provisional (see `ProvisionalEnd`).
+    public var showsProvisionalEnd: Bool { provisionalEnd != nil }
 
     /// True for a large file read from disk on demand (searched as bytes, not as view text).
     public var isReadOnDemand: Bool { document.text is UTF8FileText }
@@ -47,6 +53,7 @@ public final class TextViewport {
         self.height = max(1, height)
         let before = (layout.settings, layout.width)
         layout.configure(settings: settings, width: width)
+        provisionalEnd?.layout.configure(settings: layout.settings, width: layout.width)
         if before != (layout.settings, layout.width) { top = layout.position(containing: topOffset) }
     }
 
@@ -60,7 +67,9 @@ public final class TextViewport {
         top = layout.position(containing: topOffset)
     }
 
-    public var visibleRows: [(RowPosition, VisualRow)] { layout.rows(from: top, count: height) }
+    public var visibleRows: [(RowPosition, VisualRow)] {
+        provisionalEnd?.rows(height: height) ?? layout.rows(from: top, count: height)
+    }
 
     /// Scrolls by `delta` rows (negative is up), stopping when the last row reaches the bottom.
     public func scroll(by delta: Int) {
@@ -87,10 +96,28 @@ public final class TextViewport {
         cursor = 0
     }
 
+    /// Shows the last page. A large file not yet counted to its end shows a provisional one
+    /// at once (see `ProvisionalEnd`), replaced by `settleEnd`.
     public func goToBottom() {
+        if document.text.knownCount == nil, let file = document.text as? UTF8FileText {
+            provisionalEnd = ProvisionalEnd(file: file, views: document.views, view: view, showSegments: showsSegments,
+                                            settings: layout.settings, width: layout.width)
+            return
+        }
         top = layout.lastPageTop(height: height)
         syncOffset()
         if let last = visibleRows.last(where: { !$0.1.isSpacer })?.1 { cursor = last.clusterColumns.last?.offset ?? last.range.lowerBound }
+    }
+
+    /// Replaces a provisional end by the real one, once the count is done or, if `waiting`,
+    /// after waiting for it; true if it did.
+    @discardableResult
+    public func settleEnd(waiting: Bool) -> Bool {
+        guard provisionalEnd != nil, waiting || document.text.knownCount != nil else { return false }
+        _ = document.text.count   // waits for the count if need be
+        provisionalEnd = nil
+        goToBottom()
+        return true
     }
 
     /// Puts the row holding `offset` on top (the end of the text shows a full last page), and

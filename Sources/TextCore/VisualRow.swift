@@ -31,6 +31,15 @@ public struct VisualRow: Equatable, Sendable {
         self.isSpacer = isSpacer
     }
 
+    /// The same row with every offset moved by `delta`.
+    public func shifted(by delta: Int) -> VisualRow {
+        var row = self
+        row.range = (range.lowerBound + delta)..<(range.upperBound + delta)
+        for i in row.cells.indices { row.cells[i].offset += delta }
+        for i in row.clusterColumns.indices { row.clusterColumns[i].offset += delta }
+        return row
+    }
+
     /// Width of the row in cells.
     public var width: Int { cells.count }
 

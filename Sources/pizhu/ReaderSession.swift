@@ -52,7 +52,11 @@ final class ReaderSession {
                 log("exit signal \(signal)")
                 return 128 + signal
             }
+            // While a large file is counted, look often: its real end or percentage replaces "…" as soon as it is known.
+            let counting = state.awaitsCount
+            screen.pollMilliseconds = counting ? 20 : 250
             guard let key = screen.readKey() else {
+                if counting && state.settleCount() { draw() }
                 checkForChanges()
                 continue
             }

@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import Testing
 import ScreenCore
 import TextCore
@@ -60,4 +62,79 @@ struct CountingStatusTests {
         #expect(status.contains("…%"))
         #expect(state.render().lines[0].contains("第一段文字"))
     }
+}
+
+@Suite("G on a large file still being counted")
+struct ProvisionalEndTests {
+    /// A file of just over one count chunk (4 MiB), held uncounted past its first chunk.
+    static func file() throws -> (TemporaryTextFile, UTF8FileText) {
+        let lines = (0..<60_000).map { "\u{3000}\u{3000}第\($0)段：科协组织坚持以新时代思想为指导" + String(repeating: "，围绕中心", count: $0 % 5) + "。\n" }
+        let file = TemporaryTextFile(lines.joined() + "\n终点标记ENDMARK\n")
+        return (file, try UTF8FileText(path: file.path, countingAhead: false))
+    }
+
+    @Test("G shows the last page at once from the file's end, then the real end replaces it with the same rows")
+    func provisionalThenReal() throws {
+        let (file, text) = try Self.file()
+        #expect(text.knownCount == nil)
+        let state = ReaderState(size: Size(width: 80, height: 24), settings: LayoutSettings(measure: 40))
+        state.open(ReaderDocument(name: "big.txt", path: file.path, encoding: "UTF-8", text: text))
+        _ = state.render()
+        _ = state.handle(.char("G"))
+        let provisional = state.render().lines
+        #expect(text.knownCount == nil, "G did not wait for the count")
+        #expect(state.viewport?.showsProvisionalEnd == true)
+        #expect(provisional.dropLast().contains { $0.contains("终点标记ENDMARK") })
+        #expect(provisional.last?.contains("…%") == true)
+        #expect(state.awaitsCount)
+        #expect(!state.settleCount(), "nothing to settle before the count is done")
+
+        _ = text.count   // the count finishes (the run loop polls settleCount meanwhile)
+        #expect(state.settleCount())
+        #expect(state.viewport?.showsProvisionalEnd == false)
+        let real = state.render().lines
+        #expect(real.dropLast() == provisional.dropLast(), "the same last page, now with real offsets")
+        #expect(real.last?.contains("100%") == true)
+        #expect(!state.awaitsCount)
+        let last = state.viewport!.visibleRows.last!.1.range
+        #expect(text.string(in: last).contains("终点标记ENDMARK"))
+    }
+
+    @Test("a key pressed while the end is provisional waits for the count and acts on the real end")
+    func keyWaits() throws {
+        let (file, text) = try Self.file()
+        let state = ReaderState(size: Size(width: 80, height: 24), settings: LayoutSettings(measure: 40))
+        state.open(ReaderDocument(name: "big.txt", path: file.path, encoding: "UTF-8", text: text))
+        _ = state.render()
+        _ = state.handle(.char("G"))
+        #expect(state.viewport?.showsProvisionalEnd == true)
+        _ = state.handle(.char("k"))
+        #expect(text.knownCount != nil)
+        #expect(state.viewport?.showsProvisionalEnd == false)
+        let rows = state.viewport!.visibleRows
+        #expect(!text.string(in: rows.last!.1.range).contains("ENDMARK"), "scrolled one row up from the real end")
+        #expect(rows.first!.1.range.lowerBound > 0 && rows.first!.1.range.lowerBound < ProvisionalEnd.offsetBase)
+    }
+
+    @Test("annotations and the cursor are not drawn on a provisional end (its offsets are not the file's)")
+    func nothingDrawnOnProvisionalRows() throws {
+        let (file, text) = try Self.file()
+        let state = ReaderState(size: Size(width: 80, height: 24), settings: LayoutSettings(measure: 40))
+        state.open(ReaderDocument(name: "big.txt", path: file.path, encoding: "UTF-8", text: text))
+        _ = state.handle(.char("G"))
+        for (_, row) in state.viewport!.visibleRows {
+            #expect(row.range.lowerBound >= ProvisionalEnd.offsetBase)
+            #expect(row.cells.allSatisfy { $0.offset >= ProvisionalEnd.offsetBase })
+        }
+    }
+}
+
+/// A temporary UTF-8 file, removed when the test ends.
+final class TemporaryTextFile {
+    let path: String
+    init(_ text: String) {
+        path = NSTemporaryDirectory() + "pizhu-ui-test-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+    deinit { unlink(path) }
 }

@@ -221,6 +221,28 @@ struct BackgroundCountTests {
         #expect(descriptorsOnFile() == 0)
     }
 
+    @Test("the end of a file decoded on its own (G before the count) has the scalars the whole file has there, from a line start")
+    func tail() throws {
+        let junk: [UInt8] = [0xFF, 0x80, 0xE4, 0xB8, 0x0A, 0xC0, 0xAF, 0xF0, 0x9F]
+        let oneLine = Array(String(repeating: "科协组织😀a", count: 20_000).utf8)
+        for bytes in [UTF8FileTextTests.big, UTF8FileTextTests.big + junk, oneLine] {
+            let file = TemporaryFile(bytes)
+            let text = try UTF8FileText(path: file.path)
+            for maxBytes in [1001, 4096, 65_536, 1 << 20, bytes.count + 10] {
+                let tail = text.tail(maxBytes: maxBytes)
+                let first = tail.firstByte == bytes.count ? text.count : text.scalarOffset(ofByte: tail.firstByte)
+                #expect(tail.text.storage == text.scalars(in: first..<text.count))
+                #expect(tail.firstByte >= bytes.count - maxBytes)
+                #expect(tail.firstByte == 0 || bytes[tail.firstByte] & 0xC0 != 0x80, "starts a scalar")
+                if bytes != oneLine && maxBytes <= bytes.count {
+                    let before = bytes[tail.firstByte - 1]
+                    #expect([0x0A, 0x0D, 0x0C].contains(before), "starts a line")
+                    #expect(!(before == 0x0D && bytes[tail.firstByte] == 0x0A), "never between the CR and LF of a CRLF")
+                }
+            }
+        }
+    }
+
     @Test("an empty file and a file of only a BOM have no scalars")
     func empty() throws {
         for bytes in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {

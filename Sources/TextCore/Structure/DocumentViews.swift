@@ -15,6 +15,16 @@ public final class DocumentViews {
 
     /// The structure for `view`; `showSegments` shows the `|` of a segmented corpus.
     public func structure(_ view: ReadingView, showSegments: Bool = false) -> TextStructure {
+        structure(view, showSegments: showSegments, text: text, lines: lines)
+    }
+
+    /// The structure for `view` of a piece of this document decoded on its own (the end of a
+    /// large file not yet counted), as the whole document's profile has it.
+    public func structure(_ view: ReadingView, showSegments: Bool, of piece: TextSource) -> TextStructure {
+        structure(view, showSegments: showSegments, text: piece, lines: LineIndex(text: piece))
+    }
+
+    private func structure(_ view: ReadingView, showSegments: Bool, text: TextSource, lines: LineIndex) -> TextStructure {
         let hidden: Unicode.Scalar? = profile.isSegmented && !showSegments ? "|" : nil
         switch view {
         case .original:
