@@ -71,6 +71,7 @@ struct Bench {
         }
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
         pagers(&report, corpus: corpus, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
+        if only == "pagers" { return }
         }
 
         // Decoding: the whole GB18030 transcode, in process, against the iconv command.
