@@ -10,13 +10,16 @@ import TextCore
 /// no annotation, search hit, selection or cursor is drawn on them in the meantime.
 struct ProvisionalEnd {
     static let offsetBase = 1 << 56
-    /// More than the largest screen holds, so the last page lies wholly inside it.
-    static let tailBytes = 256 << 10
     let layout: DocumentLayout
 
+    /// Bytes read from the end for a pane of `width` × `height` cells: at least 64 KiB, and
+    /// twice the most a full pane can show (4 bytes a cell), since the tail starts at a line
+    /// start up to halfway in, so the last page lies wholly inside it.
+    static func tailBytes(width: Int, height: Int) -> Int { max(64 << 10, 8 * width * height) }
+
     init(file: UTF8FileText, views: DocumentViews, view: ReadingView, showSegments: Bool,
-         settings: LayoutSettings, width: Int) {
-        let tail = file.tail(maxBytes: Self.tailBytes)
+         settings: LayoutSettings, width: Int, height: Int) {
+        let tail = file.tail(maxBytes: Self.tailBytes(width: width, height: height))
         layout = DocumentLayout(structure: views.structure(view, showSegments: showSegments, of: tail.text),
                                 settings: settings, width: width)
     }

@@ -101,7 +101,7 @@ public final class TextViewport {
     public func goToBottom() {
         if document.text.knownCount == nil, let file = document.text as? UTF8FileText {
             provisionalEnd = ProvisionalEnd(file: file, views: document.views, view: view, showSegments: showsSegments,
-                                            settings: layout.settings, width: layout.width)
+                                            settings: layout.settings, width: layout.width, height: height)
             return
         }
         top = layout.lastPageTop(height: height)
