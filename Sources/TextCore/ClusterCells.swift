@@ -16,24 +16,34 @@ public enum ClusterCells {
         var pos = 0
         for ch in string {
             let n = ch.unicodeScalars.count
-            out += cells(for: scalars[pos..<(pos + n)], offset: pos, column: out.count, settings: settings)
+            append(scalars[pos..<(pos + n)], offset: pos, column: out.count, settings: settings, to: &out)
             pos += n
         }
         return out
     }
 
-    static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
-                      settings: LayoutSettings) -> [RowCell] {
-        guard let first = scalars.first else { return [] }
+    /// Appends the cells of the cluster `scalars` (at source `offset`, drawn from `column`) to
+    /// `out`: appending, not returning an array, spares the layout an allocation per cluster.
+    static func append(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
+                       settings: LayoutSettings, to out: inout [RowCell]) {
+        guard let first = scalars.first else { return }
         // Fast path: one printable scalar (nearly every cluster of Chinese text).
         if scalars.count == 1, first.value >= 0xA0 || (first.value >= 0x20 && first.value < 0x7F) {
             let w = CellWidth.of(first, ambiguous: settings.ambiguous)
-            if w == 1 { return [RowCell(glyph: String(first), width: 1, offset: offset, kind: .text)] }
+            if w == 1 { out.append(RowCell(glyph: String(first), width: 1, offset: offset, kind: .text)); return }
             if w == 2, first != TextStructureMarks.hidden, Placeholder.text(for: first) == nil {
-                return [RowCell(glyph: String(first), width: 2, offset: offset, kind: .text),
-                        RowCell(glyph: "", width: 0, offset: offset, kind: .continuation)]
+                out.append(RowCell(glyph: String(first), width: 2, offset: offset, kind: .text))
+                out.append(RowCell(glyph: "", width: 0, offset: offset, kind: .continuation))
+                return
             }
         }
+        out += cells(for: scalars, offset: offset, column: column, settings: settings)
+    }
+
+    /// The cells of one cluster, the general case.
+    private static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
+                              settings: LayoutSettings) -> [RowCell] {
+        guard let first = scalars.first else { return [] }
         if first == TextStructureMarks.hidden { return [] }
         if first == "\t" {
             let n = settings.tabWidth - column % settings.tabWidth

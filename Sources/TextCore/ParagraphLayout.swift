@@ -36,27 +36,57 @@ struct ParagraphLayout {
     }
 
     private func segment(_ scalars: [Unicode.Scalar], base: Int) -> [Cluster] {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
         var out: [Cluster] = []
-        var pos = 0
-        for ch in String(view) {
-            let n = ch.unicodeScalars.count
-            let slice = scalars[pos..<(pos + n)]
+        out.reserveCapacity(scalars.count)
+        Self.forEachCluster(scalars) { slice in
             let first = slice.first!
             let w = max(0, CellWidth.of(first, ambiguous: settings.ambiguous))
             var cls = BreakClass.of(first, width: w)
             if w == 0 && cls != .hidden && Placeholder.text(for: first) == nil { cls = .word }
-            out.append(Cluster(offset: base + pos, scalars: slice, cls: cls, narrowWidth: w <= 1,
+            out.append(Cluster(offset: base + slice.startIndex, scalars: slice, cls: cls, narrowWidth: w <= 1,
                                consumable: cls == .space || cls == .ideographicSpace || cls == .hidden))
-            pos += n
         }
         return out
+    }
+
+    /// Calls `body` with each grapheme cluster of `scalars`, in order. Between two `isSimple`
+    /// scalars there is always a cluster boundary (neither extends, joins or prepends), so
+    /// runs of them (nearly all of a Chinese text) are cut one scalar a cluster; only the
+    /// stretches between such boundaries go through String's grapheme breaking.
+    static func forEachCluster(_ scalars: [Unicode.Scalar], _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+        let n = scalars.count
+        var pos = 0
+        while pos < n {
+            if isSimple(scalars[pos]) && (pos + 1 == n || isSimple(scalars[pos + 1])) {
+                body(scalars[pos...pos])
+                pos += 1
+                continue
+            }
+            var end = pos + 1
+            while end < n && !(isSimple(scalars[end - 1]) && isSimple(scalars[end])) { end += 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[pos..<end])
+            for ch in String(view) {
+                let count = ch.unicodeScalars.count
+                body(scalars[pos..<(pos + count)])
+                pos += count
+            }
+        }
+    }
+
+    /// Printable ASCII, CJK ideographs, CJK punctuation (not the combining tone marks
+    /// U+302A–302F) and full-width forms: none extends, joins to or prepends a neighbour.
+    @inline(__always) static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return true
+        default: return false
+        }
     }
 
     private func buildRow(_ c: [Cluster], from start: Int, ownedEnd: Int, paragraphStart: Bool) -> (Int, VisualRow) {
         var cells: [RowCell] = []
         var columns: [VisualRow.ClusterColumn] = []
+        var clusterCells: [RowCell] = []   // reused: one cluster's cells at a time
         var lastBreak: Int?
         var lastBreakState = (cells: 0, columns: 0)
         var j = start
@@ -68,7 +98,8 @@ struct ParagraphLayout {
                 lastBreak = j
                 lastBreakState = (cells.count, columns.count)
             }
-            let clusterCells = ClusterCells.cells(for: c[j].scalars, offset: c[j].offset, column: cells.count, settings: settings)
+            clusterCells.removeAll(keepingCapacity: true)
+            ClusterCells.append(c[j].scalars, offset: c[j].offset, column: cells.count, settings: settings, to: &clusterCells)
             let fits = cells.count + clusterCells.count <= width
             if fits || (c[j].consumable && !(paragraphStart && j == start)) {
                 columns.append(.init(offset: c[j].offset, column: cells.count))

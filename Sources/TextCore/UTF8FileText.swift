@@ -125,12 +125,15 @@ public final class UTF8FileText: TextSource {
         }
         let from = k * Self.chunkSize
         let length = min(Self.chunkSize, byteCount - from)
-        var bytes = [UInt8](repeating: 0, count: max(0, length))
-        let n = bytes.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
-        if n < length {
-            // Truncated since opening: report it, and read the missing part as NULs (placeholders, never a crash).
-            changedOnDisk = true
-            for i in n..<length { bytes[i] = 0 }
+        // Not zeroed first: pread fills it, and a short read's rest is set below.
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(0, length)) { buffer, count in
+            let n = max(0, preadFully(fd, buffer.baseAddress!, length, at: from))
+            if n < length {
+                // Truncated since opening: report it, and read the missing part as NULs (placeholders, never a crash).
+                changedOnDisk = true
+                (buffer.baseAddress! + n).initialize(repeating: 0, count: length - n)
+            }
+            count = length
         }
         if cache.count >= Self.cacheLimit, let oldest = cacheOrder.first {
             cache[oldest] = nil
@@ -269,8 +272,10 @@ public final class UTF8FileText: TextSource {
 
     public func firstTerminator(from offset: Int, before limit: Int) -> Int? {
         guard contains(offset), offset < limit else { return nil }
+        // Terminators are single bytes, so one before the byte where scalar `limit` starts is before `limit`.
+        let end = limit != Int.max && contains(limit) ? byteOffset(ofScalar: limit) : byteCount
         var begin = byteOffset(ofScalar: max(0, offset))
-        while begin < byteCount {
+        while begin < end {
             let k = begin / Self.chunkSize
             let chunkBase = k * Self.chunkSize
             let bytes = chunk(k)
@@ -278,7 +283,7 @@ public final class UTF8FileText: TextSource {
                 let base = raw.baseAddress!
                 var best: Int?
                 let lower = begin - chunkBase
-                var upper = bytes.count
+                var upper = min(bytes.count, end - chunkBase)
                 for terminator in [0x0A, 0x0D, 0x0C] as [Int32] {
                     guard upper > lower, let hit = memchr(base + lower, terminator, upper - lower) else { continue }
                     let i = base.distance(to: hit)
@@ -286,12 +291,9 @@ public final class UTF8FileText: TextSource {
                 }
                 return best
             }
-            if let f = found {
-                let o = scalarOffset(ofByte: chunkBase + f)
-                return o < limit ? o : nil
-            }
+            if let f = found { return scalarOffset(ofByte: chunkBase + f) }
+            if bytes.isEmpty { break }
             begin = chunkBase + bytes.count
-            if bytes.isEmpty || (limit != Int.max && begin < byteCount && scalarOffset(ofByte: begin) >= limit) { break }
         }
         return nil
     }

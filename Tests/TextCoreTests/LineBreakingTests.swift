@@ -107,3 +107,22 @@ struct ClreqCaseTests {
     @Test("T17 a chain of closers forces an early push")
     func t17() { #expect(layOut("他看完了《三体》。”接着", width: 8) == ["他看完了", "《三", "体》。”", "接着"]) }
 }
+
+@Suite("grapheme clusters for layout")
+struct ClusterSegmentationTests {
+    @Test("cutting runs of CJK and ASCII one scalar a cluster gives String's grapheme clusters, marks, joiners and flags included")
+    func agreesWithString() {
+        let pieces: [String] = ["中", "文", "。", "，", "\u{3000}", "a", "B", " ", "1", "（", "）", "\u{302A}", "\u{0301}", "\u{200D}",
+                                "👍", "🏽", "🇨", "🇳", "\r", "\n", "\u{0600}", "\u{1100}", "\u{1161}", "\u{11A8}", "e", "\u{FE0F}",
+                                "\u{0E33}", "ก", "\u{093F}", "क", "\u{0C}", "|", "\u{FF01}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let string = (0..<Int.random(in: 1...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(string.unicodeScalars)
+            var ours: [Int] = []
+            ParagraphLayout.forEachCluster(scalars) { ours.append($0.count) }
+            let strings = string.map { $0.unicodeScalars.count }
+            #expect(ours == strings, "\(scalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
