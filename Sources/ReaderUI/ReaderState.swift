@@ -440,7 +440,6 @@ public final class ReaderState {
 
     // MARK: Layout
 
-    /// Brings the viewport in line with the current size and settings.
     /// True while the text shown waits for a large file's count: the end shown is provisional,
     /// or the percentage is not known yet. The run loop then looks again soon.
     public var awaitsCount: Bool {
@@ -455,6 +454,7 @@ public final class ReaderState {
         return viewport.settleEnd(waiting: false) || viewport.percent != nil
     }
 
+    /// Brings the viewport in line with the current size and settings.
     func layOut() {
         guard let viewport else { return }
         let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)

@@ -272,10 +272,8 @@ public final class UTF8FileText: TextSource {
 
     public func firstTerminator(from offset: Int, before limit: Int) -> Int? {
         guard contains(offset), offset < limit else { return nil }
-        // Terminators are single bytes, so one before the byte where scalar `limit` starts is before `limit`.
-        let end = limit != Int.max && contains(limit) ? byteOffset(ofScalar: limit) : byteCount
         var begin = byteOffset(ofScalar: max(0, offset))
-        while begin < end {
+        while begin < byteCount {
             let k = begin / Self.chunkSize
             let chunkBase = k * Self.chunkSize
             let bytes = chunk(k)
@@ -283,7 +281,7 @@ public final class UTF8FileText: TextSource {
                 let base = raw.baseAddress!
                 var best: Int?
                 let lower = begin - chunkBase
-                var upper = min(bytes.count, end - chunkBase)
+                var upper = bytes.count
                 for terminator in [0x0A, 0x0D, 0x0C] as [Int32] {
                     guard upper > lower, let hit = memchr(base + lower, terminator, upper - lower) else { continue }
                     let i = base.distance(to: hit)
@@ -291,9 +289,12 @@ public final class UTF8FileText: TextSource {
                 }
                 return best
             }
-            if let f = found { return scalarOffset(ofByte: chunkBase + f) }
-            if bytes.isEmpty { break }
+            if let f = found {
+                let o = scalarOffset(ofByte: chunkBase + f)
+                return o < limit ? o : nil
+            }
             begin = chunkBase + bytes.count
+            if bytes.isEmpty || (limit != Int.max && begin < byteCount && scalarOffset(ofByte: begin) >= limit) { break }
         }
         return nil
     }
