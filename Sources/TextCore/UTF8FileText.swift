@@ -16,7 +16,7 @@ import Glibc
 /// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
 /// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it.
 ///
-/// The first 4 MiB are counted on opening; the rest in the background, on one thread and on
+/// The first 256 KiB are counted on opening; the rest in the background, on one thread and on
 /// two once the first screen is drawn (`countInBackground`) or an offset further on is asked for:
 /// offsets are usable as soon as their chunk is counted, and only what needs the end
 /// (`count`, `G`, the percentage) waits for the whole count. The scalar count is the
@@ -349,8 +349,8 @@ public final class UTF8FileText: TextSource {
     }
 }
 
-/// Counts the scalars of a UTF-8 file chunk by chunk (4 MiB for a file read on demand), the
-/// first at once and the rest in the background, and publishes the 4 KiB-block index in file
+/// Counts the scalars of a UTF-8 file chunk by chunk (4 MiB for a file read on demand), its
+/// first 256 KiB at once and the rest in the background, and publishes the 4 KiB-block index in file
 /// order as soon as each prefix is complete.
 ///
 /// One background thread counts from the opening on; a second joins when something needs an
@@ -359,7 +359,7 @@ public final class UTF8FileText: TextSource {
 /// from the opening of the file.
 ///
 /// Workers write per-block counts for their own chunks (disjoint memory); the prefix sums are
-/// computed under the lock, and readers read `blockStarts` only below `publishedBlocks`, which
+/// computed under the lock (the head's on opening, before any worker starts), and readers read `blockStarts` only below `publishedBlocks`, which
 /// they read under the same lock, so every value they see was written before it.
 final class ScalarCounter: @unchecked Sendable {
     let blocks: Int
@@ -373,14 +373,26 @@ final class ScalarCounter: @unchecked Sendable {
     private let blockSize: Int
     private let state = Locked(Progress())
 
+    /// The first 256 KiB are counted on opening, before the rest of the first chunk: the
+    /// first screen needs a few KiB, and a file not in the page cache is then read from disk
+    /// 256 KiB at a time, not 4 MiB, before it shows.
+    static let headBytes = 256 << 10
+
     struct Progress {
         var chunkDone: [Bool] = []
-        /// Chunk 0 is counted on opening; workers take the others in order.
+        /// Workers take the chunks in order (chunk 0 too when only its head was counted on opening).
         var nextChunk = 1
         var workers = 0
         var publishedChunks = 0
+        /// Blocks of chunk 0 counted and published on opening, before chunk 0 is whole (0: none apart).
+        var headBlocks = 0
         var done = false
         var total = 0
+
+        /// Blocks whose start offsets are final.
+        func publishedBlocks(perChunk: Int, blocks: Int) -> Int {
+            max(headBlocks, min(blocks, publishedChunks * perChunk))
+        }
     }
 
     /// Takes `fd` over: it is closed when the counter goes.
@@ -398,10 +410,14 @@ final class ScalarCounter: @unchecked Sendable {
         let chunks = self.chunks
         state.withLock { $0.chunkDone = [Bool](repeating: false, count: chunks); $0.done = chunks == 0 }
         guard chunks > 0 else { return }
-        // The first chunk is counted here, before returning: the first screen needs it, and
-        // counting one chunk takes less than waking the background threads would.
+        // The head of the file is counted here, before returning: the first screen needs it,
+        // and counting it takes less than waking the background threads would.
         var buffer: [UInt8] = []
-        count(chunk: 0, skip: start, buffer: &buffer)
+        if byteCount > Self.headBytes && chunkSize > Self.headBytes {
+            countHead(skip: start, buffer: &buffer)
+        } else {
+            count(chunk: 0, skip: start, buffer: &buffer)
+        }
         // One thread counts on while the file opens (leaving the other core to the reader);
         // a second joins once the first screen is drawn or something waits for the count.
         if countingAhead { count(workers: 1) }
@@ -435,20 +451,32 @@ final class ScalarCounter: @unchecked Sendable {
         }
     }
 
-    /// Counts chunk `k` into its blocks and publishes it. The chunk is counted from a
-    /// read-only mapping of it (no copy); a chunk that cannot be mapped or whose pages vanish
-    /// under it (the file was truncated: SIGBUS, caught in C) is counted again from pread's copy.
+    /// Counts the first `headBytes` into their blocks and publishes them; the rest of chunk 0
+    /// is left to the workers.
+    private func countHead(skip: Int, buffer: inout [UInt8]) {
+        let headBlocks = Self.headBytes / blockSize
+        count(bytes: 0..<Self.headBytes, skip: skip, into: blockCounts, buffer: &buffer)
+        for b in 0..<headBlocks { blockStarts[b + 1] = blockStarts[b] + blockCounts[b] }
+        state.withLock { $0.headBlocks = headBlocks; $0.nextChunk = 0 }
+    }
+
+    /// Counts chunk `k` (what is left of it after the head, for chunk 0) into its blocks and publishes it.
     private func count(chunk k: Int, skip: Int, buffer: inout [UInt8]) {
-        let from = k * chunkSize
-        let length = min(chunkSize, byteCount - from)
-        let counts = blockCounts + k * perChunk
-        if cmc_count_chunk(fd, from, length, blockSize, skip, counts) != 0 {
-            if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
-            let n = buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, length, at: from) }
-            counts.update(repeating: 0, count: min(perChunk, blocks - k * perChunk))
-            _ = buffer.withUnsafeBufferPointer { cmc_count_blocks($0.baseAddress!, n, blockSize, skip, counts) }
-        }
+        let head = k == 0 ? state.withLock { $0.headBlocks } : 0
+        let from = k * chunkSize + head * blockSize
+        count(bytes: from..<min(byteCount, (k + 1) * chunkSize), skip: skip, into: blockCounts + from / blockSize, buffer: &buffer)
         publish(chunk: k)
+    }
+
+    /// Counts `bytes` (starting on a block edge) into `counts`, one per block, from a
+    /// read-only mapping of them (no copy); bytes that cannot be mapped or whose pages vanish
+    /// (the file was truncated: SIGBUS, caught in C) are counted again from pread's copy.
+    private func count(bytes: Range<Int>, skip: Int, into counts: UnsafeMutablePointer<Int>, buffer: inout [UInt8]) {
+        guard cmc_count_chunk(fd, bytes.lowerBound, bytes.count, blockSize, skip, counts) != 0 else { return }
+        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
+        let n = buffer.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, bytes.count, at: bytes.lowerBound) }
+        counts.update(repeating: 0, count: (bytes.count + blockSize - 1) / blockSize)
+        _ = buffer.withUnsafeBufferPointer { cmc_count_blocks($0.baseAddress!, n, blockSize, skip, counts) }
     }
 
     /// Runs once the file's text is gone and no thread counts any more (each holds the
@@ -464,7 +492,9 @@ final class ScalarCounter: @unchecked Sendable {
             p.chunkDone[k] = true
             while p.publishedChunks < chunks && p.chunkDone[p.publishedChunks] {
                 let c = p.publishedChunks
-                for b in (c * perChunk)..<min(blocks, (c + 1) * perChunk) { blockStarts[b + 1] = blockStarts[b] + blockCounts[b] }
+                // The head's start offsets were published on opening and stay as they are.
+                let first = c == 0 ? p.headBlocks : c * perChunk
+                for b in first..<min(blocks, (c + 1) * perChunk) { blockStarts[b + 1] = blockStarts[b] + blockCounts[b] }
                 p.publishedChunks += 1
             }
             if p.publishedChunks == chunks {
@@ -478,7 +508,7 @@ final class ScalarCounter: @unchecked Sendable {
     var total: Int { state.withLock { $0.total } }
 
     /// Blocks whose start offsets are final.
-    var publishedBlocks: Int { state.withLock { min(blocks, $0.publishedChunks * perChunk) } }
+    var publishedBlocks: Int { state.withLock { $0.publishedBlocks(perChunk: perChunk, blocks: blocks) } }
 
     func waitUntilDone() {
         wait { $0.done }
@@ -486,7 +516,7 @@ final class ScalarCounter: @unchecked Sendable {
 
     /// Waits until block `b`'s start offset is final.
     func waitForBlock(_ b: Int) {
-        wait { $0.done || min(blocks, $0.publishedChunks * perChunk) > min(b, blocks - 1) }
+        wait { $0.done || $0.publishedBlocks(perChunk: perChunk, blocks: blocks) > min(b, blocks - 1) }
     }
 
     /// Returns when `ready` holds; meanwhile the count runs on two threads.
@@ -500,7 +530,7 @@ final class ScalarCounter: @unchecked Sendable {
     func contains(_ o: Int) -> Bool {
         var answer = false
         wait { p in
-            let published = min(blocks, p.publishedChunks * perChunk)
+            let published = p.publishedBlocks(perChunk: perChunk, blocks: blocks)
             if p.done { answer = o < p.total } else if published > 0 && o < blockStarts[published] { answer = true } else { return false }
             return true
         }

@@ -132,10 +132,15 @@ final class ReadingMemory {
         var offset = 0
         for _ in 0..<20 {
             guard text.contains(offset) else { break }
-            let end = text.firstTerminator(from: offset, before: offset + 200) ?? offset + 200
-            let line = text.string(in: offset..<min(end, offset + 200)).trimmingWhitespace
-            if !line.isEmpty { return line.count <= 60 ? line : document.name }
-            offset = end + 1
+            // Only the next 200 scalars are read: in a file that is one huge line, a search for
+            // the line's end would read on (and wait for the count) before the first screen.
+            let head = text.scalars(in: offset..<(offset + 200))
+            let end = head.firstIndex { $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" } ?? head.count
+            var line = String.UnicodeScalarView()
+            line.append(contentsOf: head[..<end])
+            let trimmed = String(line).trimmingWhitespace
+            if !trimmed.isEmpty { return trimmed.count <= 60 ? trimmed : document.name }
+            offset += end + 1
         }
         return document.name
     }

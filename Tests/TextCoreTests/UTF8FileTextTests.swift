@@ -161,16 +161,21 @@ struct BackgroundCountTests {
         #expect(text.scalar(at: expected - 1) == "\n")
     }
 
-    @Test("the first chunk is counted before opening returns: the first screen never waits for a thread")
-    func firstChunkAtOnce() throws {
+    @Test("the first 256 KiB are counted before opening returns: the first screen never waits for a thread")
+    func headAtOnce() throws {
         var bytes = UTF8FileTextTests.big
         while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
         let file = TemporaryFile(bytes)
-        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 0, chunkSize: 1 << 20, blockSize: 4096)
-        #expect(counter.publishedBlocks >= 256)
-        #expect(counter.blockStarts[256] == bytes.prefix(1 << 20).filter { $0 & 0xC0 != 0x80 }.count)
+        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 3, chunkSize: 1 << 20, blockSize: 4096,
+                                    countingAhead: false)
+        #expect(counter.publishedBlocks == 64, "only the head, nothing counted behind it")
+        #expect(counter.blockStarts[64] == bytes[3..<(256 << 10)].filter { $0 & 0xC0 != 0x80 }.count)
+        #expect(counter.contains(1000) && !counter.isDone)
         counter.waitUntilDone()
-        #expect(counter.total == UTF8Validator.decode(bytes).scalars.count)
+        #expect(counter.total == bytes[3...].filter { $0 & 0xC0 != 0x80 }.count, "the rest of the first chunk counted once, without the skipped bytes")
+        for b in stride(from: 0, to: counter.blocks, by: 37) {
+            #expect(counter.blockStarts[b] == bytes[3..<max(3, b * 4096)].filter { $0 & 0xC0 != 0x80 }.count)
+        }
     }
 
     /// Under the thread sanitizer (`.ci/sanitize thread`) this is the test that caught the
