@@ -272,16 +272,38 @@ public final class UTF8FileText: TextSource {
 
     public func firstTerminator(from offset: Int, before limit: Int) -> Int? {
         guard contains(offset), offset < limit else { return nil }
-        var begin = byteOffset(ofScalar: max(0, offset))
-        while begin < byteCount {
+        let begin = byteOffset(ofScalar: max(0, offset))
+        // Most lines are short: the next 64 KiB first. Only a longer line needs the byte where
+        // `limit` starts (found without moving the read cursor), which bounds the rest.
+        let window = min(byteCount, begin + 65_536)
+        if let b = firstTerminatorByte(in: begin..<window) {
+            let o = scalarOffset(ofByte: b)
+            return o < limit ? o : nil
+        }
+        var end = byteCount
+        if limit != Int.max {
+            guard contains(limit) else { return firstTerminatorByte(in: window..<byteCount).map(scalarOffset(ofByte:)) }
+            let saved = cursor
+            end = byteOffset(ofScalar: limit)
+            cursor = saved
+        }
+        // A terminator is one byte, so one before the byte where `limit` starts is before `limit`.
+        return firstTerminatorByte(in: window..<max(window, end)).map(scalarOffset(ofByte:))
+    }
+
+    /// The first LF, CR or form feed in the file's bytes `range`, read chunk by chunk.
+    private func firstTerminatorByte(in range: Range<Int>) -> Int? {
+        var begin = range.lowerBound
+        while begin < range.upperBound {
             let k = begin / Self.chunkSize
             let chunkBase = k * Self.chunkSize
             let bytes = chunk(k)
+            guard !bytes.isEmpty else { return nil }
             let found: Int? = bytes.withUnsafeBytes { raw -> Int? in
                 let base = raw.baseAddress!
                 var best: Int?
                 let lower = begin - chunkBase
-                var upper = bytes.count
+                var upper = min(bytes.count, range.upperBound - chunkBase)
                 for terminator in [0x0A, 0x0D, 0x0C] as [Int32] {
                     guard upper > lower, let hit = memchr(base + lower, terminator, upper - lower) else { continue }
                     let i = base.distance(to: hit)
@@ -289,12 +311,8 @@ public final class UTF8FileText: TextSource {
                 }
                 return best
             }
-            if let f = found {
-                let o = scalarOffset(ofByte: chunkBase + f)
-                return o < limit ? o : nil
-            }
+            if let f = found { return chunkBase + f }
             begin = chunkBase + bytes.count
-            if bytes.isEmpty || (limit != Int.max && begin < byteCount && scalarOffset(ofByte: begin) >= limit) { break }
         }
         return nil
     }
