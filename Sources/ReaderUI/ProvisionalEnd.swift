@@ -4,7 +4,7 @@ import TextCore
 ///
 /// Scalar offsets at the end of a file read on demand are known only once every byte before
 /// them is counted (about 0.1 s per GB). So that `G` right after opening does not wait for
-/// that, the viewport lays out the file's last bytes on their own (`UTF8FileText.tail`) and
+/// that, the viewport lays out the file's last bytes on their own (`TextSource.uncountedEnd`) and
 /// shows their last page; as soon as the count is done, or a key needs real offsets, the
 /// real end replaces it. Its rows carry offsets moved past any real offset (`offsetBase`), so
 /// no annotation, search hit, selection or cursor is drawn on them in the meantime.
@@ -17,10 +17,9 @@ struct ProvisionalEnd {
     /// start up to halfway in, so the last page lies wholly inside it.
     static func tailBytes(width: Int, height: Int) -> Int { max(64 << 10, 8 * width * height) }
 
-    init(file: UTF8FileText, views: DocumentViews, view: ReadingView, showSegments: Bool,
-         settings: LayoutSettings, width: Int, height: Int) {
-        let tail = file.tail(maxBytes: Self.tailBytes(width: width, height: height))
-        layout = DocumentLayout(structure: views.structure(view, showSegments: showSegments, of: tail.text),
+    /// The layout of `end` (the text's end decoded on its own) in `view`, as the whole document's profile has it.
+    init(end: TextSource, views: DocumentViews, view: ReadingView, showSegments: Bool, settings: LayoutSettings, width: Int) {
+        layout = DocumentLayout(structure: views.structure(view, showSegments: showSegments, of: end),
                                 settings: settings, width: width)
     }
 

@@ -444,14 +444,14 @@ public final class ReaderState {
     /// or the percentage is not known yet. The run loop then looks again soon.
     public var awaitsCount: Bool {
         guard let viewport else { return false }
-        return viewport.showsProvisionalEnd || viewport.percent == nil
+        return viewport.showsProvisionalEnd || viewport.document.text.knownCount == nil
     }
 
     /// Puts the real end in place of a provisional one if the count is done; true if the
     /// screen changed (the end, or the percentage now known), so it should be drawn again.
     public func settleCount() -> Bool {
         guard let viewport else { return false }
-        return viewport.settleEnd(waiting: false) || viewport.percent != nil
+        return viewport.settleEnd(waiting: false) || viewport.document.text.knownCount != nil
     }
 
     /// Brings the viewport in line with the current size and settings.

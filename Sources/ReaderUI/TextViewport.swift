@@ -99,9 +99,9 @@ public final class TextViewport {
     /// Shows the last page. A large file not yet counted to its end shows a provisional one
     /// at once (see `ProvisionalEnd`), replaced by `settleEnd`.
     public func goToBottom() {
-        if document.text.knownCount == nil, let file = document.text as? UTF8FileText {
-            provisionalEnd = ProvisionalEnd(file: file, views: document.views, view: view, showSegments: showsSegments,
-                                            settings: layout.settings, width: layout.width, height: height)
+        if let end = document.text.uncountedEnd(maxBytes: ProvisionalEnd.tailBytes(width: layout.width, height: height)) {
+            provisionalEnd = ProvisionalEnd(end: end, views: document.views, view: view, showSegments: showsSegments,
+                                            settings: layout.settings, width: layout.width)
             return
         }
         top = layout.lastPageTop(height: height)

@@ -49,21 +49,21 @@ struct ParagraphLayout {
         return out
     }
 
-    /// Calls `body` with each grapheme cluster of `scalars`, in order. Between two `isSimple`
-    /// scalars there is always a cluster boundary (neither extends, joins or prepends), so
-    /// runs of them (nearly all of a Chinese text) are cut one scalar a cluster; only the
-    /// stretches between such boundaries go through String's grapheme breaking.
+    /// Calls `body` with each grapheme cluster of `scalars`, in order. Between two plain
+    /// scalars (`isPlainScalar`) there is always a cluster boundary, so runs of them (nearly
+    /// all of a Chinese text) are cut one scalar a cluster; only the stretches between such
+    /// boundaries go through String's grapheme breaking.
     static func forEachCluster(_ scalars: [Unicode.Scalar], _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
         let n = scalars.count
         var pos = 0
         while pos < n {
-            if isSimple(scalars[pos]) && (pos + 1 == n || isSimple(scalars[pos + 1])) {
+            if isPlainScalar(scalars[pos]) && (pos + 1 == n || isPlainScalar(scalars[pos + 1])) {
                 body(scalars[pos...pos])
                 pos += 1
                 continue
             }
             var end = pos + 1
-            while end < n && !(isSimple(scalars[end - 1]) && isSimple(scalars[end])) { end += 1 }
+            while end < n && !(isPlainScalar(scalars[end - 1]) && isPlainScalar(scalars[end])) { end += 1 }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[pos..<end])
             for ch in String(view) {
@@ -71,15 +71,6 @@ struct ParagraphLayout {
                 body(scalars[pos..<(pos + count)])
                 pos += count
             }
-        }
-    }
-
-    /// Printable ASCII, CJK ideographs, CJK punctuation (not the combining tone marks
-    /// U+302A–302F) and full-width forms: none extends, joins to or prepends a neighbour.
-    @inline(__always) static func isSimple(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return true
-        default: return false
         }
     }
 

@@ -7,11 +7,9 @@
 public enum Placeholder {
     /// The placeholder text for a scalar, or nil if the scalar may be drawn as itself.
     public static func text(for scalar: Unicode.Scalar) -> String? {
+        if isPlainScalar(scalar) { return nil }   // nearly every scalar, first
         let v = scalar.value
         switch v {
-        // Printable ASCII, CJK punctuation, ideographs and full-width forms, first: nearly
-        // every scalar of a Chinese text is one, and none is a control or format character.
-        case 0x20..<0x7F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return nil
         case 0x00..<0x20: return "^" + String(UnicodeScalar(UInt8(v + 0x40)))
         case 0x7F: return "^?"
         case 0x80..<0xA0: return "<" + hex(v, digits: 2) + ">"

@@ -21,10 +21,14 @@ public protocol TextSource: AnyObject {
     func contains(_ offset: Int) -> Bool
     /// `count`, or nil while it is still being established.
     var knownCount: Int? { get }
+    /// While `knownCount` is nil, the text's last `maxBytes` or so decoded on their own, from
+    /// a line start, with offsets of their own: the end can be shown before it is counted
+    /// (`G`). Nil if the text is counted, or cannot do that.
+    func uncountedEnd(maxBytes: Int) -> TextSource?
 }
 
 /// LF, CR and form feed end lines.
-@inline(__always) func isLineTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
+@inline(__always) public func isLineTerminator(_ s: Unicode.Scalar) -> Bool { s == "\n" || s == "\r" || s == "\u{0C}" }
 
 extension TextSource {
     /// Offset of the first line terminator at or after `offset`, or nil.
@@ -33,6 +37,7 @@ extension TextSource {
     public func lastTerminator(before offset: Int) -> Int? { lastTerminator(before: offset, notBefore: 0) }
     public func contains(_ offset: Int) -> Bool { offset >= 0 && offset < count }
     public var knownCount: Int? { count }
+    public func uncountedEnd(maxBytes: Int) -> TextSource? { nil }
     /// True if the text has no scalars.
     public var isEmpty: Bool { !contains(0) }
     /// `offset` if it is in the text, else the last offset (0 for an empty text).

@@ -3,17 +3,17 @@ import Glibc
 extension UTF8FileText {
     /// The end of the file, decoded on its own: what `G` shows before the background count
     /// has reached the end (the scalar offsets there are not known until it has).
-    public struct Tail {
+    struct Tail {
         /// The scalars from `firstByte` to the end of the file, with offsets of their own (0 at `firstByte`).
-        public let text: ScalarText
+        let text: ScalarText
         /// Where `text` starts in the file: a line start, if one is in the first half of what was read.
-        public let firstByte: Int
+        let firstByte: Int
     }
 
     /// Decodes the last `maxBytes` bytes or so, from a line start where one is near (so the
     /// lines shown are laid out as the whole file lays them out), by the same rules as
     /// `scalars(in:)`: each byte that is not a continuation byte starts a scalar.
-    public func tail(maxBytes: Int) -> Tail {
+    func tail(maxBytes: Int) -> Tail {
         let from = max(start, byteCount - maxBytes)
         var bytes = [UInt8](repeating: 0, count: byteCount - from)
         let n = bytes.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, $0.count, at: from) }
@@ -21,15 +21,8 @@ extension UTF8FileText {
         let first = Self.tailStart(bytes, atFileStart: from == start)
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count - first)
-        bytes.withUnsafeBufferPointer { p in
-            var i = first
-            while i < p.count {
-                var j = i + 1
-                while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
-                scalars.append(Self.decode(p, from: i, to: j))
-                i = j
-            }
-        }
+        var all = Int.max
+        _ = bytes.withUnsafeBufferPointer { Self.decodeScalars($0, from: first, remaining: &all, atFileEnd: true, into: &scalars) }
         return Tail(text: ScalarText(scalars), firstByte: from + first)
     }
 

@@ -82,6 +82,8 @@ public final class UTF8FileText: TextSource {
 
     public var knownCount: Int? { counter.isDone ? counter.total : nil }
 
+    public func uncountedEnd(maxBytes: Int) -> TextSource? { knownCount == nil ? tail(maxBytes: maxBytes).text : nil }
+
     /// Counts the rest of the file on two background threads instead of one (returns at once).
     /// Waiting for an offset not yet counted, or for `count`, does so too.
     public func countInBackground() { counter.count(workers: 2) }
@@ -202,10 +204,28 @@ public final class UTF8FileText: TextSource {
         }
     }
 
+    /// Decodes the scalars of `p` from index `i` into `out` until `remaining` have been
+    /// decoded or the buffer ends; each starts at a byte that is not a continuation byte. A
+    /// scalar cut by the buffer's end is left for the next buffer unless `atFileEnd`.
+    /// Returns the index where it stopped.
+    static func decodeScalars(_ p: UnsafeBufferPointer<UInt8>, from i: Int, remaining: inout Int, atFileEnd: Bool,
+                              into out: inout [Unicode.Scalar]) -> Int {
+        var i = i
+        while remaining > 0 && i < p.count {
+            var j = i + 1
+            while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
+            if j == p.count && !atFileEnd { break }
+            out.append(decode(p, from: i, to: j))
+            remaining -= 1
+            i = j
+        }
+        return i
+    }
+
     /// Decodes the scalar whose bytes are p[from..<to]: the valid UTF-8 sequence at `from`
     /// (stray continuation bytes after it are skipped), else U+FFFD. Only the first
     /// `min(4, to - from)` bytes are read.
-    @inline(__always) static func decode(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Unicode.Scalar {
+    @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Unicode.Scalar {
         let b0 = UInt32(p[from])
         if b0 < 0x80 { return Unicode.Scalar(UInt8(b0)) }
         let length: Int
@@ -341,17 +361,8 @@ public final class UTF8FileText: TextSource {
             let base = k * Self.chunkSize
             let bytes = chunk(k)
             let lastInFile = base + bytes.count >= byteCount
-            from = base + bytes.withUnsafeBufferPointer { p -> Int in
-                var i = from - base
-                while remaining > 0 && i < p.count {
-                    var j = i + 1
-                    while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
-                    if j == p.count && !lastInFile { break }
-                    out.append(Self.decode(p, from: i, to: j))
-                    remaining -= 1
-                    i = j
-                }
-                return i
+            from = base + bytes.withUnsafeBufferPointer {
+                Self.decodeScalars($0, from: from - base, remaining: &remaining, atFileEnd: lastInFile, into: &out)
             }
             // A scalar that runs on into the next chunk.
             if remaining > 0 && from < byteCount && from / Self.chunkSize == k {
@@ -407,11 +418,10 @@ final class ScalarCounter: @unchecked Sendable {
         var done = false
         var total = 0
 
-        /// Blocks whose start offsets are final.
-        func publishedBlocks(perChunk: Int, blocks: Int) -> Int {
-            max(headBlocks, min(blocks, publishedChunks * perChunk))
-        }
     }
+
+    /// Blocks whose start offsets are final, as of `p`.
+    private func publishedBlocks(_ p: Progress) -> Int { max(p.headBlocks, min(blocks, p.publishedChunks * perChunk)) }
 
     /// Takes `fd` over: it is closed when the counter goes.
     init(fd: Int32, byteCount: Int, start: Int, chunkSize: Int, blockSize: Int, countingAhead: Bool = true) {
@@ -526,7 +536,7 @@ final class ScalarCounter: @unchecked Sendable {
     var total: Int { state.withLock { $0.total } }
 
     /// Blocks whose start offsets are final.
-    var publishedBlocks: Int { state.withLock { $0.publishedBlocks(perChunk: perChunk, blocks: blocks) } }
+    var publishedBlocks: Int { state.withLock { publishedBlocks($0) } }
 
     func waitUntilDone() {
         wait { $0.done }
@@ -534,7 +544,7 @@ final class ScalarCounter: @unchecked Sendable {
 
     /// Waits until block `b`'s start offset is final.
     func waitForBlock(_ b: Int) {
-        wait { $0.done || $0.publishedBlocks(perChunk: perChunk, blocks: blocks) > min(b, blocks - 1) }
+        wait { $0.done || publishedBlocks($0) > min(b, blocks - 1) }
     }
 
     /// Returns when `ready` holds; meanwhile the count runs on two threads.
@@ -548,7 +558,7 @@ final class ScalarCounter: @unchecked Sendable {
     func contains(_ o: Int) -> Bool {
         var answer = false
         wait { p in
-            let published = p.publishedBlocks(perChunk: perChunk, blocks: blocks)
+            let published = publishedBlocks(p)
             if p.done { answer = o < p.total } else if published > 0 && o < blockStarts[published] { answer = true } else { return false }
             return true
         }

@@ -135,7 +135,7 @@ final class ReadingMemory {
             // Only the next 200 scalars are read: in a file that is one huge line, a search for
             // the line's end would read on (and wait for the count) before the first screen.
             let head = text.scalars(in: offset..<(offset + 200))
-            let end = head.firstIndex { $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" } ?? head.count
+            let end = head.firstIndex(where: isLineTerminator) ?? head.count
             var line = String.UnicodeScalarView()
             line.append(contentsOf: head[..<end])
             let trimmed = String(line).trimmingWhitespace

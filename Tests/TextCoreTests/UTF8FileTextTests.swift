@@ -226,6 +226,27 @@ struct BackgroundCountTests {
         #expect(descriptorsOnFile() == 0)
     }
 
+    @Test("line ends past the first 64 KiB: the bounded search agrees with memory for limits before, at and after them")
+    func longLineTerminators() throws {
+        // Lines of 30 k to 120 k characters (90–360 KB), CRLF and form feeds between them.
+        var s = ""
+        for (i, n) in [30_000, 120_000, 5, 70_000, 1].enumerated() {
+            s += String(repeating: i % 2 == 0 ? "科" : "a", count: n) + (i % 2 == 0 ? "\r\n" : "\u{0C}")
+        }
+        let bytes = Array(s.utf8)
+        let file = TemporaryFile(bytes)
+        let text = try UTF8FileText(path: file.path)
+        let memory = ScalarText(UTF8Validator.decode(bytes).scalars)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let o = Int.random(in: 0..<memory.count, using: &rng)
+            let limit = [Int.max, o + 1, o + Int.random(in: 1...200_000, using: &rng), memory.count + 5].randomElement(using: &rng)!
+            #expect(text.firstTerminator(from: o, before: limit) == memory.firstTerminator(from: o, before: limit), "\(o) \(limit)")
+            // The search leaves the read cursor where it was: reading on from o is unchanged.
+            #expect(text.scalar(at: o) == memory.scalar(at: o))
+        }
+    }
+
     @Test("the end of a file decoded on its own (G before the count) has the scalars the whole file has there, from a line start")
     func tail() throws {
         let junk: [UInt8] = [0xFF, 0x80, 0xE4, 0xB8, 0x0A, 0xC0, 0xAF, 0xF0, 0x9F]
