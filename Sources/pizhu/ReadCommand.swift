@@ -1,5 +1,4 @@
 import ArgumentParser
-import CursesTerminal
 import ReaderUI
 
 /// `pizhu [PATH…]`: the interactive reader.
@@ -19,24 +18,12 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var decoding: DecodingArguments
 
-    func run() throws {
-        var startup = recent ? Startup(libraryTitle: "recent", entries: []) : Startup.resolve(paths: paths)
-        startup.recent = recent
-        if let problem = startup.problem {
-            printError(problem)
-            throw ExitCode(1)
-        }
-        let screen: CursesScreen
-        do {
-            screen = try CursesScreen.start(color: FileSystem.environment("NO_COLOR").map(\.isEmpty) ?? true)
-        } catch let error as TerminalSetupError {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let session = ReaderSession(screen: screen, settings: layout.settings, decoding: decoding.options)
-        let status = session.run(startup)
-        if status != 0 { throw ExitCode(status) }
+    /// What these arguments ask the reader for.
+    var launch: ReaderLaunch {
+        ReaderLaunch(paths: paths, recent: recent, settings: layout.settings, encoding: decoding.encoding, force: decoding.force)
     }
+
+    func run() throws { try launch.run() }
 }
 
 /// What to show first: a library and possibly a document to open at once.
