@@ -11,11 +11,20 @@ extern int wcwidth(wchar_t c);
 extern void *memrchr(const void *s, int c, size_t n);
 /* memmem: a GNU extension (literal search over file bytes; glibc's two-way search). */
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
-/* Lower the calling thread's priority (background counting must not slow the first screen). */
+/* Run the calling thread only when a CPU would otherwise be idle (SCHED_IDLE): background
+   counting must not delay the reader, the terminal or tmux, which wake up and preempt it at
+   once. Where the policy is refused, the thread's nice value goes to 19 instead. */
 #include <unistd.h>
+#include <sched.h>
 #include <sys/syscall.h>
 #include <sys/resource.h>
-static inline void cge_lower_thread_priority(int nice) { setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice); }
+#ifndef SCHED_IDLE
+#define SCHED_IDLE 5
+#endif
+static inline void cge_make_thread_idle(void) {
+    struct sched_param param = { 0 };
+    if (sched_setscheduler(0, SCHED_IDLE, &param) != 0) setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+}
 
 /* Width of one code point under a private C.UTF-8 locale, so the answer does not depend on
    the process locale (which is "C" inside tests). Returns -2 if no UTF-8 locale exists. */

@@ -1,4 +1,3 @@
-import Dispatch
 import CGlibcExtras
 import CMappedCount
 import Glibc
@@ -460,10 +459,8 @@ final class ScalarCounter: @unchecked Sendable {
             return more
         }
         for _ in 0..<more {
-            DispatchQueue.global().async { [self] in
-                // Below the reader's priority: the reader must not wait for the count.
-                // (A thread's nice value can only be raised back by root, so it is left at 10.)
-                cge_lower_thread_priority(10)
+            // Below everything else: the reader and the terminal must not wait for the count.
+            IdleThread.start { [self] in
                 var buffer: [UInt8] = []
                 while let k = takeChunk() { count(chunk: k, skip: 0, buffer: &buffer) }
             }
