@@ -42,6 +42,16 @@ public final class CursesScreen: TerminalScreen {
         nonl()
         _ = keypad(cnc_stdscr(), true)
         _ = curs_set(0)
+        // No check for typed-ahead keys while a frame is written: ncurses would flush its
+        // buffer before each check, sending a frame as ~30 small writes (30 packets over SSH,
+        // 30 wake-ups of tmux) instead of one or two.
+        _ = typeahead(-1)
+        // Until the screen has once been left and resumed, ncurses flushes its output at every
+        // cursor move (its state after newterm is "initial", meant for low-level terminfo
+        // programs), so a frame would still go out as one write per row. Leaving and resuming
+        // before anything is drawn puts it in its running state: one write per frame.
+        _ = endwin()
+        _ = doupdate()
         cnc_set_escdelay(25)
         wtimeout(cnc_stdscr(), pollMilliseconds)
         useColor = color && has_colors()
@@ -53,7 +63,11 @@ public final class CursesScreen: TerminalScreen {
 
     public var size: Size { Size(width: Int(cnc_cols()), height: Int(cnc_lines())) }
 
-    public func draw(_ buffer: ScreenBuffer) {
+    public func draw(_ buffer: ScreenBuffer) { draw(buffer, cursor: nil) }
+
+    /// Draws a frame and shows the terminal cursor at a cell (a prompt's insertion point) or
+    /// hides it, in one update.
+    public func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?) {
         let height = min(buffer.size.height, Int(cnc_lines()))
         let width = min(buffer.size.width, Int(cnc_cols()))
         for y in 0..<height {
@@ -65,13 +79,7 @@ public final class CursesScreen: TerminalScreen {
                 x += max(1, cell.width)
             }
         }
-        _ = wnoutrefresh(cnc_stdscr())
-        _ = doupdate()
-    }
-
-    /// Shows the terminal cursor at a cell (the prompt's insertion point), or hides it.
-    public func placeCursor(_ position: (x: Int, y: Int)?) {
-        if let p = position {
+        if let p = cursor {
             _ = curs_set(1)
             _ = wmove(cnc_stdscr(), Int32(p.y), Int32(p.x))
         } else {
@@ -82,13 +90,21 @@ public final class CursesScreen: TerminalScreen {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var chars: [wchar_t] = cell.glyph.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if chars.isEmpty { chars = [wchar_t(0x20)] }
-        let drawnWidth = CellWidth.glibc(UInt32(bitPattern: chars[0]))
-        chars.append(0)
-        var cc = cchar_t()
-        _ = setcchar(&cc, &chars, attributes(cell.style), pair(cell.style), nil)
-        _ = mvwadd_wch(cnc_stdscr(), Int32(y), Int32(x), &cc)
+        // The glyph's first five scalars (ncurses' limit), NUL-ended, on the stack: a screen is thousands of cells.
+        let drawnWidth = withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { chars -> Int in
+            var n = 0
+            for scalar in cell.glyph.unicodeScalars {
+                chars[n] = wchar_t(bitPattern: scalar.value)
+                n += 1
+                if n == 5 { break }
+            }
+            if n == 0 { chars[0] = 0x20; n = 1 }
+            chars[n] = 0
+            var cc = cchar_t()
+            _ = setcchar(&cc, chars.baseAddress!, attributes(cell.style), pair(cell.style), nil)
+            _ = mvwadd_wch(cnc_stdscr(), Int32(y), Int32(x), &cc)
+            return CellWidth.glibc(UInt32(bitPattern: chars[0]))
+        }
         if cell.width == 2 && drawnWidth == 1 {
             // ambiguous = wide: ncurses thinks the glyph is narrow; clear the reserved second cell.
             _ = mvwaddch(cnc_stdscr(), Int32(y), Int32(x + 1), chtype(0x20))

@@ -86,18 +86,19 @@ final class ReaderSession {
                     state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
                 }
             }
-            memory.remember(state, defaults: defaultSettings)
             draw()
             // Keypress to redraw, for the benchmark's latency figures (only with PIZHU_TRACE).
             if trace != nil { log("key-ms \(FileSystem.monotonicMilliseconds - keyAt)") }
+            // The new position is written once the frame is on the terminal.
+            memory.remember(state, defaults: defaultSettings)
         }
     }
 
     private func draw() {
-        screen.draw(state.render())
-        screen.placeCursor(state.cursorPosition)
-        // A large file's count waits until its first screen is on the terminal.
+        screen.draw(state.render(), cursor: state.cursorPosition)
+        // A large file's count and a new document's first store write wait until its first screen is on the terminal.
         (state.viewport?.document.text as? UTF8FileText)?.countInBackground()
+        memory.recordOpening()
     }
 
     private var changeReported = false

@@ -12,6 +12,8 @@ final class ReadingMemory {
     /// Why the store is unavailable or what was repaired, for the status line.
     let warning: String?
     private var current: DocumentState?
+    /// The opening `begin` found, not written yet (see `recordOpening`).
+    private var opening: DocumentState?
     private var lastWritten: (Int, Int, ReadingView, LayoutSettings)?
 
     init(folder: String = DocumentStore.defaultFolder()) {
@@ -41,19 +43,30 @@ final class ReadingMemory {
         state.annotationCount = document.annotations?.annotations.count ?? 0
         if let encodingOverride { state.encodingOverride = encodingOverride }
         state.lastOpened = Self.nowMilliseconds
-        store.save(state)
-        current = store.state(path: path, sha256: "")
+        current = state
+        opening = state
         lastWritten = nil
         var marks: [String: Int] = [:]
-        if let id = current?.id {
-            for m in store.marks(document: id) { marks[m.letter] = ResumePoint.locate(m.quote, near: m.position, in: document.text) }
+        if state.id != 0 {
+            for m in store.marks(document: state.id) { marks[m.letter] = ResumePoint.locate(m.quote, near: m.position, in: document.text) }
         }
-        return (resume, marks, current?.settings)
+        return (resume, marks, state.settings)
+    }
+
+    /// Writes what `begin` learned of the document (its opening, title, size, encoding). The
+    /// reader calls this once the document's first screen is drawn: a store's first write
+    /// opens its log, which takes 1–4 ms the screen need not wait for. Everything that writes
+    /// calls it first, so nothing is written out of order.
+    func recordOpening() {
+        guard let store, let state = opening else { return }
+        opening = nil
+        if store.save(state) { current = store.state(path: state.path, sha256: "") ?? state }
     }
 
     /// Writes the reading position (and the document's own settings, when they differ from the
     /// command line's) if they changed: one UPSERT in WAL mode.
     func remember(_ state: ReaderState, defaults: LayoutSettings) {
+        recordOpening()
         guard let store, var s = current, let viewport = state.viewport,
               FilePaths.absolute(viewport.document.path) == s.path else { return }
         let now = (viewport.topOffset, viewport.cursor, viewport.view, state.settings)
@@ -73,6 +86,7 @@ final class ReadingMemory {
     }
 
     func setMark(_ letter: String, offset: Int, in state: ReaderState) {
+        recordOpening()
         guard let store, let s = current, let text = state.viewport?.document.text, let id = store.id(of: s) else { return }
         store.setMark(Mark(letter: letter, position: offset, quote: ResumePoint.quote(at: offset, in: text)), document: id)
     }
