@@ -5,7 +5,7 @@ import Glibc
 /// A large UTF-8 file read on demand: random access by scalar offset without decoding the
 /// whole file or holding it in memory.
 ///
-/// Reading is `pread` of 1 MiB chunks (an LRU of 64, so at most 64 MiB), not `mmap`: if the
+/// Reading is `pread` of 256 KiB chunks (an LRU of 256, so at most 64 MiB), not `mmap`: if the
 /// file is truncated while mapped, touching a page past its new end raises SIGBUS, which Swift
 /// cannot recover from; a short read just sets `changedOnDisk`. Only the background count
 /// reads a mapping, inside C code that catches that SIGBUS and counts the chunk again from
@@ -34,12 +34,14 @@ public final class UTF8FileText: TextSource {
     /// Set when a read came back short: the file was truncated or rewritten since it was opened.
     public private(set) var changedOnDisk = false
 
-    static let chunkSize = 1 << 20
+    /// 256 KiB: the first screen reads one chunk, and a fresh 1 MiB buffer cost it 256 page
+    /// faults (1 GB file, PIZHU_TRACE loaded-ms 2.5–4 with 1 MiB chunks, 1.6–2.7 with 256 KiB).
+    static let chunkSize = 256 << 10
     /// The count maps 4 MiB at a time: from 2 MiB on, the kernel can map the page cache's large
     /// folios whole (`pizhu-bench --only decoding`, scalar count of 1 GB from opening:
     /// 96.5 ms, against 111.6 ms with 1 MiB mappings).
     static let countChunkSize = 4 << 20
-    private static let cacheLimit = 64
+    private static let cacheLimit = 256
     let fd: Int32
     private let identity: FileIdentity
     private let counter: ScalarCounter
