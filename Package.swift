@@ -21,7 +21,8 @@ let package = Package(
         .systemLibrary(name: "CGlibcExtras"),
         .target(name: "CSignalFlag"),
         .target(name: "CMappedCount"),
-        .systemLibrary(name: "CICU", pkgConfig: "icu-uc icu-i18n", providers: [.apt(["libicu-dev"])]),
+        // ICU's headers (libicu-dev); the library itself is loaded on first use (see CICU.h).
+        .target(name: "CICU"),
         // System ICU must not share a module with Foundation (duplicate ICU C types).
         .target(name: "CharsetDetection", dependencies: ["CICU"]),
         .target(name: "WordSegmentation", dependencies: ["CICU"]),

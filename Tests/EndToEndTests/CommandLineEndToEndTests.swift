@@ -104,6 +104,24 @@ struct CommandLineEndToEndTests {
         #expect(times == times.sorted(), "each phase ends after the one before")
         #expect(lines.last == "exit quit")
     }
+
+    @Test("ICU is loaded only for a file that needs detection: not for UTF-8, and for GB18030 on first use")
+    func icuLoadedOnDemand() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let gb = tmp.path + "/gb.txt"
+        #expect(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed001)) > \(Shell.quote(gb))").status == 0)
+        // The dynamic loader reports each library it loads, at start-up or later.
+        let bin = "LD_DEBUG=files \(Shell.quote(TmuxSession.binary))"
+        let utf8 = Shell.run("\(bin) info \(Shell.quote(Self.seed001))")
+        #expect(utf8.status == 0)
+        #expect(utf8.output.contains("UTF-8"))
+        #expect(!utf8.output.contains("libicu"), "ICU was loaded for a UTF-8 file")
+        let detected = Shell.run("\(bin) info \(Shell.quote(gb))")
+        #expect(detected.status == 0)
+        #expect(detected.output.contains("GB18030"))
+        #expect(detected.output.contains("libicui18n.so"))
+    }
 }
 
 @Suite("pizhu grep")
