@@ -19,7 +19,7 @@ struct Pizhu: ParsableCommand {
 
     /// A plain reading command line starts the reader at once; every other goes through ArgumentParser.
     static func main() {
-        guard let launch = ReaderLaunch(quickParsing: Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames) else {
+        guard let launch = ReaderLaunch(quickParsing: Array(CommandLine.arguments.dropFirst()), subcommands: { subcommandNames }) else {
             return main(nil)
         }
         do {

@@ -10,7 +10,11 @@ extension ReaderLaunch {
     /// is missing, looks like an option or is out of range) gives nil, and ArgumentParser reads
     /// the line as always, with its own messages. `QuickParsingTests` checks that both read
     /// every accepted line alike.
-    init?(quickParsing arguments: [String], subcommands: Set<String>) {
+    ///
+    /// `subcommands` gives the subcommands' names; it is asked only for a path that could be
+    /// one (lower-case letters and hyphens), since collecting them costs ArgumentParser's
+    /// reflection too.
+    init?(quickParsing arguments: [String], subcommands: () -> Set<String>) {
         var launch = ReaderLaunch()
         var seen: Set<String> = []
         var onlyPaths = false
@@ -20,7 +24,8 @@ extension ReaderLaunch {
             i += 1
             if onlyPaths || !argument.hasPrefix("-") {
                 // A subcommand's name, even where ArgumentParser would take it as a path, goes to ArgumentParser.
-                guard !argument.isEmpty, !subcommands.contains(argument) else { return nil }
+                guard !argument.isEmpty else { return nil }
+                if argument.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) && subcommands().contains(argument) { return nil }
                 launch.paths.append(argument)
                 continue
             }

@@ -12,7 +12,7 @@ struct QuickParsingTests {
     }
 
     func quick(_ arguments: [String]) -> ReaderLaunch? {
-        ReaderLaunch(quickParsing: arguments, subcommands: Pizhu.subcommandNames)
+        ReaderLaunch(quickParsing: arguments, subcommands: { Pizhu.subcommandNames })
     }
 
     @Test("every option of the reader, alone and together, in both spellings, reads as ArgumentParser reads it",
@@ -40,5 +40,14 @@ struct QuickParsingTests {
           ])
     func declines(_ arguments: [String]) {
         #expect(quick(arguments) == nil)
+    }
+
+    @Test("every subcommand's name goes to ArgumentParser, first or after a path")
+    func subcommandsDeclined() {
+        #expect(Pizhu.subcommandNames.count == 11)
+        for name in Pizhu.subcommandNames {
+            #expect(quick([name]) == nil, "\(name)")
+            #expect(quick(["a.txt", name]) == nil, "\(name)")
+        }
     }
 }
