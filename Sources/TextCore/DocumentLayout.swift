@@ -12,7 +12,15 @@ public final class DocumentLayout {
     public private(set) var width: Int
 
     private static let cacheLimit = 256
+    /// Blocks laid out whole.
     private var cache: [Int: [VisualRow]] = [:]
+    /// Blocks laid out only as far as asked so far (a screen needs the first rows of a long
+    /// slice, not all of its 8,192 scalars): their rows so far and where to go on.
+    private var partial: [Int: (rows: [VisualRow], progress: ParagraphLayout.Progress)] = [:]
+    /// Rows made at a time when a partly laid-out block is extended.
+    static let rowsPerStep = 32
+    /// Rows made so far, over all blocks (what the screens shown have cost).
+    private(set) var rowsMade = 0
     private var blocks: [Int: Block] = [:]
 
     public init(structure: TextStructure, settings: LayoutSettings, width: Int) {
@@ -33,6 +41,7 @@ public final class DocumentLayout {
         self.settings = settings
         self.width = w
         cache.removeAll(keepingCapacity: true)
+        partial.removeAll()
     }
 
     // MARK: Rows
@@ -48,14 +57,32 @@ public final class DocumentLayout {
 
     /// The rows of the block that starts at `blockStart`.
     public func rows(ofBlock blockStart: Int) -> [VisualRow] {
+        rows(ofBlock: blockStart, atLeast: .max)
+    }
+
+    /// The block's rows as far as laid out, at least `count` of them (or all, if it has fewer).
+    private func rows(ofBlock blockStart: Int, atLeast count: Int) -> [VisualRow] {
         if let rows = cache[blockStart] { return rows }
         let block = self.block(startingAt: blockStart)
+        var (rows, progress) = partial[blockStart] ?? ([], ParagraphLayout(settings: settings, width: width).begin(
+            structure.displayScalars(of: block), base: block.content.lowerBound,
+            ownedEnd: block.owned.upperBound, paragraphStart: block.isParagraphStart))
+        if rows.count >= count && !progress.isDone { return rows }
         let layout = ParagraphLayout(settings: settings, width: width)
-        var rows = layout.rows(for: structure.displayScalars(of: block), base: block.content.lowerBound,
-                               ownedEnd: block.owned.upperBound, paragraphStart: block.isParagraphStart)
-        if block.role == .heading {
-            for i in rows.indices { rows[i].isHeading = true }
+        while rows.count < count && !progress.isDone {
+            var more = layout.rows(&progress, count: count == .max ? .max : max(Self.rowsPerStep, count - rows.count))
+            if block.role == .heading {
+                for i in more.indices { more[i].isHeading = true }
+            }
+            rowsMade += more.count
+            rows += more
         }
+        guard progress.isDone else {
+            if partial.count >= Self.cacheLimit { partial.removeAll(keepingCapacity: true) }
+            partial[blockStart] = (rows, progress)
+            return rows
+        }
+        partial[blockStart] = nil
         let spacing = settings.paragraphSpacing || structure.separatesParagraphs
         if spacing && block.isParagraphEnd && text.contains(block.owned.upperBound) {
             let end = block.owned.upperBound
@@ -67,21 +94,28 @@ public final class DocumentLayout {
     }
 
     public func row(at position: RowPosition) -> VisualRow {
-        let rows = rows(ofBlock: position.blockStart)
+        let rows = rows(ofBlock: position.blockStart, atLeast: position.index + 1)
         return rows[min(position.index, rows.count - 1)]
     }
 
-    /// The position of the (non-spacer) row that owns `offset`.
+    /// The position of the (non-spacer) row that owns `offset`, laying out the block only as
+    /// far as that row.
     public func position(containing offset: Int) -> RowPosition {
         let o = text.clampedOffset(offset)
         let start = blockStart(containing: o)
-        let rows = rows(ofBlock: start)
-        let index = rows.firstIndex { !$0.isSpacer && $0.range.contains(o) } ?? 0
-        return RowPosition(blockStart: start, index: index)
+        var count = Self.rowsPerStep
+        while true {
+            let rows = rows(ofBlock: start, atLeast: count)
+            if let index = rows.firstIndex(where: { !$0.isSpacer && $0.range.contains(o) }) {
+                return RowPosition(blockStart: start, index: index)
+            }
+            if rows.count < count { return RowPosition(blockStart: start, index: 0) }
+            count = rows.count + Self.rowsPerStep
+        }
     }
 
     public func next(_ p: RowPosition) -> RowPosition? {
-        let rows = rows(ofBlock: p.blockStart)
+        let rows = rows(ofBlock: p.blockStart, atLeast: p.index + 2)
         if p.index + 1 < rows.count { return RowPosition(blockStart: p.blockStart, index: p.index + 1) }
         let end = block(startingAt: p.blockStart).owned.upperBound
         guard text.contains(end), end > p.blockStart else { return nil }

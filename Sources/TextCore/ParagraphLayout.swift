@@ -9,7 +9,7 @@ struct ParagraphLayout {
     /// Row width in cells (the measure, already clamped to the pane).
     let width: Int
 
-    private struct Cluster {
+    fileprivate struct Cluster {
         var offset: Int
         var scalars: ArraySlice<Unicode.Scalar>
         var cls: BreakClass
@@ -18,45 +18,84 @@ struct ParagraphLayout {
         var consumable: Bool
     }
 
-    /// Rows for `scalars` (the block's content, starting at source offset `base`).
+    /// A block being laid out: its scalars, the clusters found so far and how far rows have
+    /// been made. Rows are made in order and each starts afresh, and clusters are found a
+    /// stretch at a time just ahead of the rows, so a block can be laid out a few rows at a
+    /// time (a screen needs only the first rows of a long one) with the same result as all at once.
+    struct Progress {
+        fileprivate let scalars: [Unicode.Scalar]
+        fileprivate var clusters: [Cluster] = []
+        /// Scalars cut into clusters so far (always at a cluster boundary).
+        fileprivate var segmented = 0
+        fileprivate var next = 0
+        let base: Int
+        let ownedEnd: Int
+        let paragraphStart: Bool
+        /// An empty block's one row has been made.
+        fileprivate var emptyDone = false
+        fileprivate var allSegmented: Bool { segmented >= scalars.count }
+        /// Every row of the block has been made.
+        var isDone: Bool { scalars.isEmpty ? emptyDone : allSegmented && next >= clusters.count }
+    }
+
+    /// Starts laying out `scalars` (the block's content, starting at source offset `base`).
     /// `ownedEnd` is the offset where the block's ownership ends (after its terminator, if any).
-    func rows(for scalars: [Unicode.Scalar], base: Int, ownedEnd: Int, paragraphStart: Bool) -> [VisualRow] {
-        let clusters = segment(scalars, base: base)
-        if clusters.isEmpty {
-            return [VisualRow(range: base..<max(base, ownedEnd), cells: [], clusterColumns: [], isParagraphStart: paragraphStart)]
+    func begin(_ scalars: [Unicode.Scalar], base: Int, ownedEnd: Int, paragraphStart: Bool) -> Progress {
+        Progress(scalars: scalars, base: base, ownedEnd: ownedEnd, paragraphStart: paragraphStart)
+    }
+
+    /// Up to `count` more rows of the block (none once it is done).
+    func rows(_ p: inout Progress, count: Int) -> [VisualRow] {
+        if p.scalars.isEmpty {
+            guard !p.emptyDone else { return [] }
+            p.emptyDone = true
+            return [VisualRow(range: p.base..<max(p.base, p.ownedEnd), cells: [], clusterColumns: [], isParagraphStart: p.paragraphStart)]
         }
+        // Clusters wanted ahead of a row's start: a row rarely takes more than its width.
+        let ahead = 2 * (width + settings.hangMargin) + 64
         var rows: [VisualRow] = []
-        var i = 0
-        while i < clusters.count {
-            let (end, row) = buildRow(clusters, from: i, ownedEnd: ownedEnd, paragraphStart: paragraphStart && i == 0)
+        while !p.isDone && rows.count < count {
+            if p.clusters.count - p.next < ahead { segment(&p, scalarsAtLeast: ahead) }
+            var (end, row) = buildRow(p.clusters, from: p.next, ownedEnd: p.ownedEnd, paragraphStart: p.paragraphStart && p.next == 0)
+            // A row that ran into the part not cut yet is made again with more of it.
+            while end >= p.clusters.count && !p.allSegmented {
+                segment(&p, scalarsAtLeast: p.clusters.count - p.next + ahead)
+                (end, row) = buildRow(p.clusters, from: p.next, ownedEnd: p.ownedEnd, paragraphStart: p.paragraphStart && p.next == 0)
+            }
             rows.append(row)
-            i = end
+            p.next = end
         }
         return rows
     }
 
-    private func segment(_ scalars: [Unicode.Scalar], base: Int) -> [Cluster] {
-        var out: [Cluster] = []
-        out.reserveCapacity(scalars.count)
-        Self.forEachCluster(scalars) { slice in
+    /// Cuts at least `more` further scalars of the block into clusters (all that are left, if fewer).
+    private func segment(_ p: inout Progress, scalarsAtLeast more: Int) {
+        guard !p.allSegmented else { return }
+        let base = p.base
+        p.segmented = Self.forEachCluster(p.scalars, from: p.segmented, until: p.segmented + more) { slice in
             let first = slice.first!
             let w = max(0, CellWidth.of(first, ambiguous: settings.ambiguous))
             var cls = BreakClass.of(first, width: w)
             if w == 0 && cls != .hidden && Placeholder.text(for: first) == nil { cls = .word }
-            out.append(Cluster(offset: base + slice.startIndex, scalars: slice, cls: cls, narrowWidth: w <= 1,
-                               consumable: cls == .space || cls == .ideographicSpace || cls == .hidden))
+            p.clusters.append(Cluster(offset: base + slice.startIndex, scalars: slice, cls: cls, narrowWidth: w <= 1,
+                                      consumable: cls == .space || cls == .ideographicSpace || cls == .hidden))
         }
-        return out
     }
 
     /// Calls `body` with each grapheme cluster of `scalars`, in order. Between two plain
     /// scalars (`isPlainScalar`) there is always a cluster boundary, so runs of them (nearly
     /// all of a Chinese text) are cut one scalar a cluster; only the stretches between such
     /// boundaries go through String's grapheme breaking.
-    static func forEachCluster(_ scalars: [Unicode.Scalar], _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+    ///
+    /// Starts at `from` (a cluster boundary) and stops at the first boundary at or past
+    /// `limit` where the cut is certain (between two plain scalars, or at the end); returns
+    /// that position.
+    @discardableResult
+    static func forEachCluster(_ scalars: [Unicode.Scalar], from start: Int = 0, until limit: Int = .max,
+                               _ body: (ArraySlice<Unicode.Scalar>) -> Void) -> Int {
         let n = scalars.count
-        var pos = 0
-        while pos < n {
+        var pos = start
+        while pos < n && pos < limit {
             if isPlainScalar(scalars[pos]) && (pos + 1 == n || isPlainScalar(scalars[pos + 1])) {
                 body(scalars[pos...pos])
                 pos += 1
@@ -72,6 +111,7 @@ struct ParagraphLayout {
                 pos += count
             }
         }
+        return pos
     }
 
     private func buildRow(_ c: [Cluster], from start: Int, ownedEnd: Int, paragraphStart: Bool) -> (Int, VisualRow) {

@@ -115,3 +115,62 @@ struct LazyLayoutTests {
         #expect(text.probed < 8 * OriginalStructure.maxBlockLength, "\(text.probed)")
     }
 }
+
+/// A block is laid out only as far as the rows asked for, with the same rows as all at once.
+@Suite("rows of a long block are made as far as needed")
+struct PartialBlockLayoutTests {
+    /// One line of 3 × 8,192 scalars (three slices in the original view).
+    static let line = Array(String(repeating: "科协组织坚持以新时代思想为指导，围绕中心、服务大局。", count: 1_000).unicodeScalars.prefix(3 * 8_192))
+
+    @Test("the first screen of a long line makes about a screen of rows, not the whole 8,192-scalar slice")
+    func firstScreen() {
+        let layout = DocumentLayout(text: ScalarText(Self.line), settings: LayoutSettings(measure: 72), width: 72)
+        let rows = layout.rows(from: layout.firstPosition, count: 24)
+        #expect(rows.count == 24)
+        #expect(layout.rowsMade <= 24 + DocumentLayout.rowsPerStep, "\(layout.rowsMade) rows made")
+        #expect(layout.rows(ofBlock: 0).count > 200)
+    }
+
+    @Test("a long block cut into clusters a stretch at a time breaks every row where cutting it whole does")
+    func rowsAcrossStretches() {
+        // 12 cells a sentence, 36-cell rows: every full row holds three sentences. One block
+        // (under 8,192 scalars), so no slice edge moves the rows.
+        let sentence = "中文，测试。"
+        let line = Array(String(repeating: sentence, count: 1_300).unicodeScalars)
+        let layout = DocumentLayout(text: ScalarText(line), settings: LayoutSettings(measure: 36), width: 36)
+        let rows = layout.rows(ofBlock: 0)
+        #expect(rows.count == 434)
+        for row in rows.dropLast() {
+            #expect(row.cells.map(\.glyph).joined() == String(repeating: sentence, count: 3), "row at \(row.range)")
+        }
+    }
+
+    @Test("rows made a screen at a time, then to the end, equal the rows made all at once, spacer rows included",
+          arguments: [false, true])
+    func sameRows(spacing: Bool) {
+        let text = ScalarText(Self.line + Array("\n短行\n".unicodeScalars) + Self.line)
+        let settings = LayoutSettings(measure: 40, paragraphSpacing: spacing)
+        let whole = DocumentLayout(text: text, settings: settings, width: 40)
+        var expected: [VisualRow] = []
+        var start = 0
+        while text.contains(start) {
+            let rows = whole.rows(ofBlock: start)
+            expected += rows
+            start = whole.block(startingAt: start).owned.upperBound
+        }
+        let stepwise = DocumentLayout(text: text, settings: settings, width: 40)
+        _ = stepwise.position(containing: 5_000)
+        _ = stepwise.rows(from: stepwise.firstPosition, count: 30)
+        var got: [VisualRow] = []
+        var p: RowPosition? = stepwise.firstPosition
+        while let q = p {
+            got.append(stepwise.row(at: q))
+            p = stepwise.next(q)
+        }
+        #expect(got.count == expected.count)
+        #expect(got.map(\.range) == expected.map(\.range))
+        #expect(got.map(\.cells) == expected.map(\.cells))
+        #expect(got.map(\.isSpacer) == expected.map(\.isSpacer))
+        #expect(stepwise.lastPageTop(height: 10) == whole.lastPageTop(height: 10))
+    }
+}

@@ -123,6 +123,15 @@ struct ClusterSegmentationTests {
             ParagraphLayout.forEachCluster(scalars) { ours.append($0.count) }
             let strings = string.map { $0.unicodeScalars.count }
             #expect(ours == strings, "\(scalars.map { String($0.value, radix: 16) })")
+            // Cut a piece at a time (as a long block is, just ahead of its rows): the same clusters.
+            var pieces: [Int] = []
+            var at = 0
+            while at < scalars.count {
+                let next = ParagraphLayout.forEachCluster(scalars, from: at, until: at + Int.random(in: 1...6, using: &rng)) { pieces.append($0.count) }
+                #expect(next > at)
+                at = next
+            }
+            #expect(pieces == strings, "in pieces: \(scalars.map { String($0.value, radix: 16) })")
         }
     }
 }
