@@ -43,6 +43,9 @@ final class ReaderSession {
         log("opened-ms \(FileSystem.monotonicMilliseconds - started)")
         draw()
         log("first-frame-ms \(FileSystem.monotonicMilliseconds - started)")
+        // The store's first write waits until the first screen is on the terminal (after each
+        // key, `remember` writes it first).
+        memory.recordOpening()
         while true {
             let signal = csf_take()
             if signal != 0 {
@@ -96,9 +99,8 @@ final class ReaderSession {
 
     private func draw() {
         screen.draw(state.render(), cursor: state.cursorPosition)
-        // A large file's count and a new document's first store write wait until its first screen is on the terminal.
+        // A large file's count waits until its first screen is on the terminal.
         (state.viewport?.document.text as? UTF8FileText)?.countInBackground()
-        memory.recordOpening()
     }
 
     private var changeReported = false
