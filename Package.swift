@@ -56,7 +56,8 @@ let package = Package(
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore", "CMappedCount"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"]),
+        // Golden/ holds expected exports, read by path (not resources).
+        .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"], exclude: ["Golden"]),
         .testTarget(name: "FuzzTests", dependencies: ["TextCore", "AnnotationCore"]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "TmuxDriver"]),
         .testTarget(name: "AnnotationCoreTests", dependencies: ["AnnotationCore", "TextCore", "TmuxDriver"]),
