@@ -64,11 +64,10 @@ public final class DocumentLayout {
     private func rows(ofBlock blockStart: Int, atLeast count: Int) -> [VisualRow] {
         if let rows = cache[blockStart] { return rows }
         let block = self.block(startingAt: blockStart)
-        var (rows, progress) = partial[blockStart] ?? ([], ParagraphLayout(settings: settings, width: width).begin(
+        let layout = ParagraphLayout(settings: settings, width: width)
+        var (rows, progress) = partial[blockStart] ?? ([], layout.begin(
             structure.displayScalars(of: block), base: block.content.lowerBound,
             ownedEnd: block.owned.upperBound, paragraphStart: block.isParagraphStart))
-        if rows.count >= count && !progress.isDone { return rows }
-        let layout = ParagraphLayout(settings: settings, width: width)
         while rows.count < count && !progress.isDone {
             var more = layout.rows(&progress, count: count == .max ? .max : max(Self.rowsPerStep, count - rows.count))
             if block.role == .heading {

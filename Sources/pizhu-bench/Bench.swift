@@ -2,7 +2,7 @@ import Foundation
 import TextCore
 import TmuxDriver
 
-/// `swift run -c release pizhu-bench [--quick] [--json PATH]`: pizhu beside a baseline
+/// `swift run -c release pizhu-bench [--quick] [--runs N] [--json PATH]`: pizhu beside a baseline
 /// measured in the same run (less, iconv), on corpora generated from `seeds/`.
 @main
 struct Bench {
@@ -21,7 +21,8 @@ struct Bench {
     /// Takes the figures `arguments` ask for (all, or one `--only` part).
     static func measure(_ arguments: [String], into report: inout Report) throws {
         let quick = arguments.contains("--quick")
-        let runs = quick ? 3 : 7
+        // --runs N: more runs a row than the default, for medians on a noisy machine.
+        let runs = arguments.firstIndex(of: "--runs").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? (quick ? 3 : 7)
         // --only decoding|annotations: just the in-process figures of that part.
         let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let decodingOnly = only == "decoding"

@@ -7,14 +7,17 @@ extension ReadingView: ExpressibleByArgument {}
 
 /// The layout options shared by the reader and `pizhu cat`.
 struct LayoutOptions: ParsableArguments {
+    /// The measures `--measure` accepts (the quick reading command line checks the same).
+    static let measureRange = 10...1000
+
     @Option(help: "Maximum line width in cells (the reading measure).")
-    var measure: Int = 72
+    var measure: Int = LayoutSettings().measure
 
     @Option(help: "Width of East Asian ambiguous characters such as “ ” … —: narrow or wide.")
-    var ambiguous: AmbiguousWidth = .narrow
+    var ambiguous: AmbiguousWidth = LayoutSettings().ambiguous
 
     @Option(name: .customLong("linebreak"), help: "Chinese line-break rules: none, basic or strict.")
-    var strictness: LineBreakStrictness = .basic
+    var strictness: LineBreakStrictness = LayoutSettings().strictness
 
     @Flag(help: "Hang 、，。 in the right margin instead of pushing a character down.")
     var hanging = false
@@ -23,7 +26,9 @@ struct LayoutOptions: ParsableArguments {
     var paragraphSpacing = false
 
     func validate() throws {
-        guard (10...1000).contains(measure) else { throw ValidationError("--measure must be between 10 and 1000") }
+        guard Self.measureRange.contains(measure) else {
+            throw ValidationError("--measure must be between \(Self.measureRange.lowerBound) and \(Self.measureRange.upperBound)")
+        }
     }
 
     var settings: LayoutSettings {

@@ -46,7 +46,7 @@ extension ReaderLaunch {
             case "--spacing": launch.settings.paragraphSpacing = true
             case "--force": launch.force = true
             case "--measure":
-                guard let v = value().flatMap(Int.init), (10...1000).contains(v) else { return nil }
+                guard let v = value().flatMap(Int.init), LayoutOptions.measureRange.contains(v) else { return nil }
                 launch.settings.measure = v
             case "--ambiguous":
                 guard let v = value().flatMap(AmbiguousWidth.init(rawValue:)) else { return nil }

@@ -7,13 +7,18 @@ import TmuxDriver
 struct CommandLineEndToEndTests {
     static let seed001 = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
 
+    /// Seed 001 re-encoded as GB18030 with iconv, in `tmp`.
+    static func gb18030Seed(in tmp: TemporaryDirectory) throws -> String {
+        let gb = tmp.path + "/gb.txt"
+        try #require(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(seed001)) > \(Shell.quote(gb))").status == 0)
+        return gb
+    }
+
     @Test("info --json on a GB18030 re-encoding: encoding, counts and the same SHA-256 as sha256sum")
     func infoJSON() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let dir = tmp.path
-        let gb = dir + "/gb.txt"
-        #expect(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed001)) > \(Shell.quote(gb))").status == 0)
+        let gb = try Self.gb18030Seed(in: tmp)
         let r = Shell.run("\(Shell.quote(TmuxSession.binary)) info --json \(Shell.quote(gb))")
         #expect(r.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [String: Any])
@@ -109,8 +114,7 @@ struct CommandLineEndToEndTests {
     func icuLoadedOnDemand() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let gb = tmp.path + "/gb.txt"
-        #expect(Shell.run("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed001)) > \(Shell.quote(gb))").status == 0)
+        let gb = try Self.gb18030Seed(in: tmp)
         // The dynamic loader reports each library it loads, at start-up or later.
         let bin = "LD_DEBUG=files \(Shell.quote(TmuxSession.binary))"
         let utf8 = Shell.run("\(bin) info \(Shell.quote(Self.seed001))")

@@ -145,6 +145,38 @@ struct ReaderEndToEndTests {
         #expect(s.exitStatus() == 0)
     }
 
+    @Test("a full repaint (Ctrl-L) goes to the terminal in one or two writes, not one a row")
+    func oneWriteAFrame() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let trace = tmp.path + "/trace"
+        let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Self.seed, environment: "LANG=C.UTF-8 PIZHU_TRACE=" + Shell.quote(trace)))
+        try #require(s.waitFor(text: Self.title) != nil)
+        let pid = s.programPID
+        /// Write system calls the reader has made so far (the kernel counts them per process).
+        func writes() -> Int? {
+            let io = (try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8)) ?? ""
+            return io.split(separator: "\n").first { $0.hasPrefix("syscw:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+        }
+        /// Presses Ctrl-L and waits until the reader has logged `n` keys.
+        func repaint(_ n: Int) throws {
+            s.send(keys: "C-l")
+            try #require(s.waitFor(timeout: 15) { _ in
+                ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").components(separatedBy: "key-ms").count - 1 >= n
+            } != nil)
+        }
+        // The first key also stores the reading position; the second writes only the screen.
+        try repaint(1)
+        let before = try #require(writes())
+        try repaint(2)
+        let after = try #require(writes())
+        // The repaint (the screen cleared and all 24 rows drawn), the trace line for the key,
+        // and at most one more; ncurses in its initial state made one write per row and more.
+        #expect(after - before <= 3, "\(after - before) writes for one full repaint")
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+    }
+
     @Test("Ctrl-Z suspends to the shell and fg redraws everything")
     func suspend() throws {
         let s = TmuxSession(width: 80, height: 24, command: "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i")
