@@ -1,4 +1,4 @@
-import CGlibcExtras
+import CWidthTable
 
 /// How East Asian Width class A (ambiguous) characters such as “ ” … — · are counted.
 ///
@@ -11,27 +11,17 @@ public enum AmbiguousWidth: String, Sendable, CaseIterable {
 /// Terminal cell widths of Unicode scalars, as ncursesw will draw them.
 ///
 /// ncursesw measures with glibc `wcwidth`, so the layout must too, or ncurses' cursor
-/// bookkeeping and our rows disagree. The answers come from glibc itself, read once under a
-/// private `C.UTF-8` locale, so they hold whatever locale the process runs in.
+/// bookkeeping and our rows disagree. The answers come from glibc itself under a private
+/// `C.UTF-8` locale (CWidthTable, 256 code points at a time as they are first needed), so they
+/// hold whatever locale the process runs in.
 public enum CellWidth {
-    /// glibc widths for U+0000…U+FFFF, read when first needed.
-    private static let basicPlane = widths(from: 0, count: 0x10000)
-    /// glibc widths for U+10000…U+3FFFF (emoji, CJK Extensions B–G), read only when a
-    /// document first holds such a scalar: three quarters of the table, and of its cost.
-    private static let upperPlanes = widths(from: 0x10000, count: 0x30000)
-
-    private static func widths(from first: Int, count: Int) -> [Int8] {
-        var widths = [Int8](repeating: 0, count: count)
-        let status = widths.withUnsafeMutableBufferPointer { cgw_utf8_wcwidth_table($0.baseAddress, Int32(first), Int32(count)) }
-        if status != 0 { return (first..<(first + count)).map { fallbackWidth(UInt32($0)) } }
-        return widths
-    }
-
     /// glibc's `wcwidth`: 0, 1 or 2, or -1 for a scalar that is not printable (controls,
     /// unassigned code points, noncharacters).
     public static func glibc(_ value: UInt32) -> Int {
-        if value < 0x10000 { return Int(basicPlane[Int(value)]) }
-        if value < 0x40000 { return Int(upperPlanes[Int(value) - 0x10000]) }
+        if value < 0x40000 {
+            let width = cwt_width(value)
+            return width == -2 ? fallbackWidth(value) : Int(width)
+        }
         if (0xE0000...0xE0FFF).contains(value) {
             return value == 0xE0001 || (0xE0020...0xE007F).contains(value) || (0xE0100...0xE01EF).contains(value) ? 0 : -1
         }
@@ -60,7 +50,7 @@ public enum CellWidth {
     }
 
     /// Used only when no UTF-8 locale exists at all: a coarse East-Asian-wide estimate.
-    private static func fallbackWidth(_ v: UInt32) -> Int8 {
+    private static func fallbackWidth(_ v: UInt32) -> Int {
         guard let s = Unicode.Scalar(v) else { return -1 }
         switch s.properties.generalCategory {
         case .control, .unassigned, .surrogate: return -1
