@@ -126,6 +126,16 @@ struct CommandLineEndToEndTests {
         #expect(detected.output.contains("GB18030"))
         #expect(detected.output.contains("libicui18n.so"))
     }
+
+    @Test("ncursesw, tinfo and SQLite are linked in, not loaded: the loader has no shared copy of them to bind")
+    func staticLibraries() {
+        let loaded = Shell.run("ldd \(Shell.quote(TmuxSession.binary))")
+        #expect(loaded.status == 0)
+        #expect(loaded.output.contains("libc.so"))
+        for library in ["libsqlite3", "libncursesw", "libtinfo"] {
+            #expect(!loaded.output.contains(library), "\(library) is loaded as a shared library")
+        }
+    }
 }
 
 @Suite("pizhu grep")
