@@ -46,7 +46,9 @@ struct PagerTiming {
             }
         }
         session.send(keys: "q")
-        _ = session.exitStatus(timeout: 10)
+        // A pager still busy with `G` (less on a single 100 MB line) would only be waited on:
+        // the session's end kills it and waits until it is gone.
+        if end != nil { _ = session.exitStatus(timeout: 10) }
         return Result(firstScreen: first, toEnd: toEnd, search: search)
     }
 }
