@@ -141,12 +141,20 @@ public final class CursesScreen: TerminalScreen {
         didSet { if pollMilliseconds != oldValue { wtimeout(cnc_stdscr(), pollMilliseconds) } }
     }
 
-    /// The next key, or nil if none arrived within the poll interval (or a signal interrupted the wait).
+    /// Set once the terminal has gone (its pty hung up or closed) though no SIGHUP came: a
+    /// reader started with `setsid` or under a tracer, or whose signal went elsewhere. Every
+    /// read would then fail at once, and the run loop would spin.
+    public private(set) var terminalGone = false
+
+    /// The next key, or nil if none arrived within the poll interval (or a signal interrupted
+    /// the wait, or the terminal has gone: see `terminalGone`).
     public func readKey() -> Key? {
         var ch: wint_t = 0
         let r = wget_wch(cnc_stdscr(), &ch)
         if r == KEY_CODE_YES { return KeyDecoder.functionKey(Int32(ch)) }
         if r == OK { return KeyDecoder.character(UInt32(ch)) }
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        if poll(&input, 1, 0) > 0 && input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { terminalGone = true }
         return nil
     }
 

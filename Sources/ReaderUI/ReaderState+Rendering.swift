@@ -7,7 +7,7 @@ extension ReaderState {
     /// Draws the current state into a new frame.
     public func render() -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
-        let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)
+        let frame = frame
         if frame.tooSmall {
             drawTooSmall(&buffer)
             return buffer

@@ -454,10 +454,14 @@ public final class ReaderState {
         return viewport.settleEnd(waiting: false) || viewport.document.text.knownCount != nil
     }
 
+    /// Where the panes are on the screen as it stands.
+    public var frame: FrameLayout {
+        FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)
+    }
+
     /// Brings the viewport in line with the current size and settings.
     func layOut() {
         guard let viewport else { return }
-        let frame = FrameLayout(size: size, libraryVisible: libraryVisible, focus: focus, settings: settings)
         viewport.configure(settings: frame.layoutSettings(settings), width: frame.measure, height: frame.text.height)
     }
 }

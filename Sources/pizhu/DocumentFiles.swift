@@ -30,6 +30,8 @@ struct ReaderDocumentFile {
 /// How to decode: an encoding override and whether to open what looks binary.
 struct DecodingOptions {
     var encoding: String?
+    /// The encoding chosen for the file in an earlier run, asked only without `encoding`.
+    var remembered: () -> String? = { nil }
     var force = false
     var progress: ((Double) -> Void)?
 }
@@ -48,8 +50,8 @@ enum DocumentFiles {
         case .other: throw DocumentError(description: "pizhu: \(path) is not a regular file")
         case .file:
             do {
-                let loaded = try DocumentLoader.load(path: path, encoding: options.encoding, force: options.force,
-                                                     progress: options.progress)
+                let loaded = try DocumentLoader.load(path: path, encoding: options.encoding, remembered: options.remembered,
+                                                     force: options.force, progress: options.progress)
                 return ReaderDocumentFile(path: path, loaded: loaded)
             } catch let error as DocumentLoader.LoadError {
                 throw DocumentError(description: "pizhu: \(path): \(error)")

@@ -19,6 +19,8 @@ struct ReaderLaunch: Equatable {
             printError(problem)
             throw ExitCode(1)
         }
+        // The store opens on a thread of its own while the terminal is set up.
+        let memory = ReadingMemory()
         let screen: CursesScreen
         do {
             screen = try CursesScreen.start(color: FileSystem.environment("NO_COLOR").map(\.isEmpty) ?? true)
@@ -26,7 +28,7 @@ struct ReaderLaunch: Equatable {
             printError(error.description)
             throw ExitCode(2)
         }
-        let session = ReaderSession(screen: screen, settings: settings, decoding: DecodingOptions(encoding: encoding, force: force))
+        let session = ReaderSession(screen: screen, memory: memory, settings: settings, decoding: DecodingOptions(encoding: encoding, force: force))
         let status = session.run(startup)
         if status != 0 { throw ExitCode(status) }
     }

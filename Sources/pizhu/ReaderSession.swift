@@ -16,15 +16,15 @@ final class ReaderSession {
     private let decoding: DecodingOptions
     /// The settings from the command line; a document's own `:set` choices replace them while it is open.
     private let defaultSettings: LayoutSettings
-    private let memory = ReadingMemory()
+    private let memory: ReadingMemory
 
-    init(screen: CursesScreen, settings: LayoutSettings, decoding: DecodingOptions) {
+    init(screen: CursesScreen, memory: ReadingMemory, settings: LayoutSettings, decoding: DecodingOptions) {
         self.screen = screen
+        self.memory = memory
         self.decoding = decoding
         defaultSettings = settings
         state = ReaderState(size: screen.size, settings: settings)
         state.authorProvider = AuthorName.resolve
-        state.setJumpList(memory.jumps)
     }
 
     /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
@@ -34,9 +34,10 @@ final class ReaderSession {
             state.setLibrary(title: "recent", entries: memory.recentEntries())
             _ = state.perform(.sortLibrary)
         } else {
-            state.setLibrary(title: startup.libraryTitle, entries: memory.enrich(startup.entries))
+            // With a document to show first, what the store knows of the library waits until
+            // that document is on the screen.
+            state.setLibrary(title: startup.libraryTitle, entries: startup.openFirst == nil ? memory.enrich(startup.entries) : startup.entries)
         }
-        state.libraryTags = memory.tags(in: state.libraryEntries)
         log("library-ms \(FileSystem.monotonicMilliseconds - started)")
         if let file = startup.openFirst { open(file) }
         if let warning = memory.warning { state.show(warning, error: true) }
@@ -46,15 +47,12 @@ final class ReaderSession {
         // The store's first write waits until the first screen is on the terminal (after each
         // key, `remember` writes it first).
         memory.recordOpening()
+        finishStartup(startup)
         while true {
             let signal = csf_take()
-            if signal != 0 {
-                if state.flushPendingNote().contains(.saveAnnotations) { saveAnnotations() }
-                memory.remember(state, defaults: defaultSettings)
-                screen.stop()
-                log("exit signal \(signal)")
-                return 128 + signal
-            }
+            if signal != 0 { return hangUp("signal \(signal)", status: 128 + signal) }
+            // A terminal that went without a SIGHUP ends the reader as a SIGHUP would.
+            if screen.terminalGone { return hangUp("terminal gone", status: 128 + SIGHUP) }
             // While a large file is counted, look often: its real end or percentage replaces "…" as soon as it is known.
             let counting = state.awaitsCount
             screen.pollMilliseconds = counting ? 20 : 250
@@ -97,6 +95,30 @@ final class ReaderSession {
         }
     }
 
+    /// Ends the session on a signal or a vanished terminal: the note being typed and the
+    /// reading position are saved first, then the terminal (if any) is restored.
+    private func hangUp(_ reason: String, status: Int32) -> Int32 {
+        if state.flushPendingNote().contains(.saveAnnotations) { saveAnnotations() }
+        memory.remember(state, defaults: defaultSettings)
+        screen.stop()
+        log("exit \(reason)")
+        return status
+    }
+
+    /// What the first screen did not need: the library as the store knows it (redrawn if it
+    /// is on the screen), the tags of its sidecars for completion, the jump list.
+    private func finishStartup(_ startup: Startup) {
+        if startup.openFirst != nil && !startup.recent {
+            let enriched = memory.enrich(startup.entries)
+            if enriched != state.libraryEntries {
+                state.setLibrary(title: startup.libraryTitle, entries: enriched)
+                if state.frame.library != nil { draw() }
+            }
+        }
+        state.libraryTags = memory.tags(in: state.libraryEntries)
+        state.setJumpList(memory.jumps)
+    }
+
     private func draw() {
         screen.draw(state.render(), cursor: state.cursorPosition)
         // A large file's count waits until its first screen is on the terminal.
@@ -131,7 +153,8 @@ final class ReaderSession {
             return
         }
         var options = decoding
-        if options.encoding == nil { options.encoding = memory.encodingOverride(for: expanded) }
+        // Asked once the file's first bytes are read (the store may still be opening).
+        options.remembered = { [memory] in memory.encodingOverride(for: expanded) }
         let began = FileSystem.monotonicMilliseconds
         options.progress = { [self] fraction in
             // Long transcodes show their progress once they pass half a second.

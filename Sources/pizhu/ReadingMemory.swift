@@ -8,16 +8,19 @@ import TextCore
 /// writing positions, marks and jumps back as the user reads. Without a store (read-only home,
 /// …) every call does nothing and the reader works as before.
 final class ReadingMemory {
-    let store: DocumentStore?
+    /// The store, opened on a thread of its own while the terminal is set up and the first
+    /// document is read; the first call that needs it waits for it.
+    private let opened: ThreadResult<(store: DocumentStore?, warning: String?)>
+    var store: DocumentStore? { opened.value.store }
     /// Why the store is unavailable or what was repaired, for the status line.
-    let warning: String?
+    var warning: String? { opened.value.warning }
     private var current: DocumentState?
     /// The opening `begin` found, not written yet (see `recordOpening`).
     private var opening: DocumentState?
     private var lastWritten: (Int, Int, ReadingView, LayoutSettings)?
 
     init(folder: String = DocumentStore.defaultFolder()) {
-        (store, warning) = DocumentStore.open(folder: folder)
+        opened = ThreadResult { DocumentStore.open(folder: folder) }
     }
 
     /// The `--encoding` remembered for a path, used when none is given this time.

@@ -99,4 +99,34 @@ struct NoteOnHangupEndToEndTests {
         let data = try #require(FileManager.default.contents(atPath: doc + ".pizhu.json"), "the note was saved")
         #expect(String(decoding: data, as: UTF8.self).contains("\"note\": \"连接断开前写的批注\""))
     }
+
+    @Test("a terminal that goes away with no SIGHUP (setsid) ends the reader: the note is saved, nothing spins")
+    func terminalGoneWithoutSignal() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let doc = tmp.path + "/doc.txt"
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        // setsid: the reader has a session of its own with no controlling terminal, so closing
+        // the pane sends it no SIGHUP; its reads fail instead.
+        let command = TmuxSession.pizhu(Shell.quote(doc), environment: "LANG=C.UTF-8 PIZHU_AUTHOR=e2e")
+            .replacingOccurrences(of: Shell.quote(TmuxSession.binary), with: "setsid " + Shell.quote(TmuxSession.binary))
+        let s = TmuxSession(width: 80, height: 24, command: command)
+        try #require(s.waitFor(text: "中国科协党组") != nil)
+        s.send(keys: "W", "c")
+        try #require(s.waitFor(text: "Ctrl-S save") != nil)
+        s.type("终端消失前写的批注")
+        try #require(s.waitFor(text: "终端消失前写的批注") != nil)
+        let pid = try #require(pid_t(s.programPID))
+        defer { kill(pid, SIGKILL) }
+        s.closeTerminal()
+        let deadline = Date().addingTimeInterval(10)
+        var running = true
+        while running && Date() < deadline {
+            running = kill(pid, 0) == 0
+            if running { usleep(50_000) }
+        }
+        #expect(!running, "the reader ended once its terminal was gone")
+        let data = try #require(FileManager.default.contents(atPath: doc + ".pizhu.json"), "the note was saved")
+        #expect(String(decoding: data, as: UTF8.self).contains("\"note\": \"终端消失前写的批注\""))
+    }
 }

@@ -47,6 +47,33 @@ struct ResumeEndToEndTests {
         edited.send(keys: "q")
         #expect(edited.exitStatus() == 0)
     }
+
+    @Test("what the first screen does not wait for still comes: the library's remembered progress shows without a key; the last run's jumps are there")
+    func afterFirstScreen() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let (a, b, env) = try twoDocuments("004_97efbe3f29f870fa.txt", "003_49d197ff665d3f42.txt", in: tmp)
+        let arguments = Shell.quote(a) + " " + Shell.quote(b)
+        // The library sits beside the text at 120 columns; its first 32 cells are the list.
+        let libraryColumn = { (screen: String) in screen.split(separator: "\n").map { String($0.prefix(32)) }.joined(separator: "\n") }
+        let textColumn = { (screen: String) in screen.split(separator: "\n").first.map { String($0.dropFirst(33)) } ?? "" }
+        let s = TmuxSession(width: 120, height: 30, command: TmuxSession.pizhu(arguments, environment: env))
+        let first = try #require(s.waitFor { $0.contains("a.txt") && $0.contains("%") })
+        let top = String(textColumn(first).trimmingCharacters(in: .whitespaces).prefix(6))
+        #expect(!libraryColumn(first).contains("100%"), "nothing read yet")
+        s.send(keys: "G")
+        try #require(s.waitFor { $0.contains("100%") && !$0.contains(top) } != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+
+        let again = TmuxSession(width: 120, height: 30, command: TmuxSession.pizhu(arguments, environment: env))
+        #expect(again.waitFor { libraryColumn($0).contains("100%") } != nil, "a.txt's progress in the library, no key pressed")
+        again.send(keys: "C-o")
+        let back = try #require(again.waitFor { $0.contains("jump") && textColumn($0).contains(top) }, "Ctrl-O goes back to where the last run's G left")
+        #expect(back.contains("跳 jump"))
+        again.send(keys: "q")
+        #expect(again.exitStatus() == 0)
+    }
 }
 
 @Suite("pizhu --recent", .serialized)
@@ -82,10 +109,7 @@ struct PerDocumentChoicesEndToEndTests {
     func settingsAndEncoding() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let a = tmp.path + "/a.txt", b = tmp.path + "/b.txt"
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: a)
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/004_97efbe3f29f870fa.txt", toPath: b)
-        let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
+        let (a, b, env) = try twoDocuments("003_49d197ff665d3f42.txt", "004_97efbe3f29f870fa.txt", in: tmp)
         let widest = { (screen: String) in screen.split(separator: "\n").dropLast().map { TmuxSession.width(of: String($0).trimmingCharacters(in: .whitespaces)) }.max() ?? 0 }
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu("--encoding big5 " + Shell.quote(a), environment: env))
         try #require(s.waitFor(text: "invalid byte sequences") != nil)
@@ -143,4 +167,13 @@ struct ReadersOnOneStoreEndToEndTests {
         let r = Shell.run("python3 -c \(Shell.quote(script)) \(Shell.quote(tmp.path + "/state/pizhu/state.db"))")
         #expect(r.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(readers)", "\(r.output)")
     }
+}
+
+/// Copies of two seeds as `a.txt` and `b.txt` in `tmp`, and an environment whose document
+/// store is there too.
+func twoDocuments(_ first: String, _ second: String, in tmp: TemporaryDirectory) throws -> (a: String, b: String, env: String) {
+    let a = tmp.path + "/a.txt", b = tmp.path + "/b.txt"
+    try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + first, toPath: a)
+    try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + second, toPath: b)
+    return (a, b, "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))")
 }

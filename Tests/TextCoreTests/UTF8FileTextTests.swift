@@ -130,6 +130,27 @@ struct UTF8FileTextTests {
         #expect(try DocumentLoader.load(path: small.path).text is ScalarText)
     }
 
+    @Test("an encoding remembered for a file is asked once, after its first bytes are read, and only without an override")
+    func rememberedEncoding() throws {
+        var large = Self.big
+        while large.count < DocumentLoader.largeFileBytes { large += Self.big }
+        let file = TemporaryFile(large)
+        var asked = 0
+        let remembered = { () -> String? in asked += 1; return "GB18030" }
+        let big = try DocumentLoader.load(path: file.path, remembered: remembered)
+        #expect(asked == 1)
+        #expect(!(big.text is UTF8FileText), "a large file remembered as GB18030 is decoded whole as GB18030")
+        #expect(big.encoding.name == "GB18030")
+        let asUTF8 = try DocumentLoader.load(path: file.path, remembered: { asked += 1; return "utf8" })
+        #expect(asUTF8.text is UTF8FileText && asked == 2)
+        let small = TemporaryFile(Array(Self.big.prefix(4096)))
+        #expect(try DocumentLoader.load(path: small.path, remembered: remembered).encoding.name == "GB18030")
+        #expect(asked == 3)
+        let told = try DocumentLoader.load(path: small.path, encoding: "UTF-8", remembered: remembered)
+        #expect(told.encoding.name == "UTF-8" && asked == 3, "an override is not second-guessed")
+        #expect(try DocumentLoader.load(path: small.path, remembered: { nil }).encoding.name == "UTF-8")
+    }
+
     @Test("layout of the last screen of a large file works through the on-demand text")
     func layoutAtEnd() throws {
         let file = TemporaryFile(Self.big)

@@ -25,12 +25,21 @@ public enum DocumentLoader {
         }
     }
 
-    public static func load(path: String, encoding override: String? = nil, force: Bool = false,
-                            progress: ((Double) -> Void)? = nil) throws -> Loaded {
+    /// Opens `path` as `override` says, else as `remembered` says (an encoding chosen for the
+    /// file before), else as detected. `remembered` is asked only without an override, and
+    /// only once the file's first bytes have been read, so a slow answer (the document store
+    /// opening on another thread) overlaps the reading.
+    public static func load(path: String, encoding override: String? = nil, remembered: () -> String? = { nil },
+                            force: Bool = false, progress: ((Double) -> Void)? = nil) throws -> Loaded {
         var st = stat()
         guard stat(path, &st) == 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
         let size = Int(st.st_size)
-        if size >= largeFileBytes, let guess = largeUTF8Guess(path: path, override: override, force: force) {
+        var chosen: String??
+        func encoding() -> String? {
+            if chosen == nil { chosen = .some(override ?? remembered()) }
+            return chosen!
+        }
+        if size >= largeFileBytes, let guess = largeUTF8Guess(path: path, override: encoding, force: force) {
             do {
                 let text = try UTF8FileText(path: path, skipping: guess.bomLength)
                 return Loaded(text: text, encoding: guess, invalidSequences: 0, sizeBytes: size)
@@ -40,7 +49,7 @@ public enum DocumentLoader {
         }
         let bytes = try readAll(path)
         do {
-            let decoded = try TextDecoder.decode(bytes, encoding: override, force: force, progress: progress)
+            let decoded = try TextDecoder.decode(bytes, encoding: encoding(), force: force, progress: progress)
             return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
         } catch let error as DecodingError {
             throw LoadError.decoding(error)
@@ -49,9 +58,10 @@ public enum DocumentLoader {
 
     /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
     /// possibly cut last character), else nil (the file is decoded whole instead).
-    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> EncodingGuess? {
-        if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
+    static func largeUTF8Guess(path: String, override: () -> String?, force: Bool) -> EncodingGuess? {
         guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
+        let override = override()
+        if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
         if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? bom : nil }
         if override != nil { return EncodingGuess(name: "UTF-8", confidence: 100, method: .override) }
         if !force, BinarySniffer.reason(sample) != nil { return nil }
