@@ -15,9 +15,12 @@ import Glibc
 /// bytes run to the next such byte. A span that does not start with a valid UTF-8 sequence
 /// reads as U+FFFD; stray continuation bytes after a valid character are skipped with it.
 ///
-/// The first 256 KiB are counted on opening; the rest in the background, on one thread and on
-/// two once the first screen is drawn (`countInBackground`) or an offset further on is asked for:
-/// offsets are usable as soon as their chunk is counted, and only what needs the end
+/// The first 256 KiB are counted on opening; the rest in the background on two threads, from
+/// when the owner asks (`countInBackground`: the reader does once its first screen is drawn) or
+/// an offset further on is asked for: nothing counts while the first screen is made (a thread
+/// counting on the other core made every page fault of the opening wait for a TLB shootdown,
+/// about 0.3 ms of a 1 GB file's first screen on a bare pty). Offsets are usable as soon as
+/// their chunk is counted, and only what needs the end
 /// (`count`, `G`, the percentage) waits for the whole count. The scalar count is the
 /// number of non-continuation bytes (a vectorized loop in C), so stepping backwards is as easy
 /// as forwards, and offsets agree with `UTF8Validator.decode` on every valid file.
@@ -63,10 +66,8 @@ public final class UTF8FileText: TextSource {
 
     public enum OpenError: Error { case cannotOpen(String) }
 
-    /// Opens `path` and counts its scalars in the background. With `countingAhead` false the
-    /// count past the first chunk runs only when something waits for it (tests hold a file
-    /// uncounted that way).
-    public init(path: String, skipping bomLength: Int = 0, countingAhead: Bool = true) throws {
+    /// Opens `path` and counts its first 256 KiB; the rest is counted once asked for.
+    public init(path: String, skipping bomLength: Int = 0) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OpenError.cannotOpen(String(cString: strerror(errno))) }
@@ -77,7 +78,7 @@ public final class UTF8FileText: TextSource {
         start = bomLength
         posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         counter = ScalarCounter(fd: fd, byteCount: byteCount, start: bomLength,
-                                chunkSize: Self.countChunkSize, blockSize: Self.blockSize, countingAhead: countingAhead)
+                                chunkSize: Self.countChunkSize, blockSize: Self.blockSize)
         cursor = (0, start)
     }
 
@@ -85,9 +86,9 @@ public final class UTF8FileText: TextSource {
 
     public func uncountedEnd(maxBytes: Int) -> TextSource? { knownCount == nil ? tail(maxBytes: maxBytes).text : nil }
 
-    /// Counts the rest of the file on two background threads instead of one (returns at once).
-    /// Waiting for an offset not yet counted, or for `count`, does so too.
-    public func countInBackground() { counter.count(workers: 2) }
+    /// Counts the rest of the file on two background threads (returns at once). Waiting for an
+    /// offset not yet counted, or for `count`, does so too.
+    public func countInBackground() { counter.startCounting() }
 
     public func contains(_ offset: Int) -> Bool {
         guard offset >= 0 else { return false }
@@ -383,10 +384,9 @@ public final class UTF8FileText: TextSource {
 /// first 256 KiB at once and the rest in the background, and publishes the 4 KiB-block index in file
 /// order as soon as each prefix is complete.
 ///
-/// One background thread counts from the opening on; a second joins when something needs an
-/// offset further on, or when the owner asks (`count(workers: 2)`: the reader does once its
-/// first screen is drawn), so two counting threads never take both of a small machine's cores
-/// from the opening of the file.
+/// Two background threads count the rest from when something needs an offset further on, or
+/// when the owner asks (`startCounting`: the reader does once its first screen is drawn), not
+/// from the opening: the first screen has both cores of a small machine to itself.
 ///
 /// Workers write per-block counts for their own chunks (disjoint memory); the prefix sums are
 /// computed under the lock (the head's on opening, before any worker starts), and readers read `blockStarts` only below `publishedBlocks`, which
@@ -425,7 +425,7 @@ final class ScalarCounter: @unchecked Sendable {
     private func publishedBlocks(_ p: Progress) -> Int { max(p.headBlocks, min(blocks, p.publishedChunks * perChunk)) }
 
     /// Takes `fd` over: it is closed when the counter goes.
-    init(fd: Int32, byteCount: Int, start: Int, chunkSize: Int, blockSize: Int, countingAhead: Bool = true) {
+    init(fd: Int32, byteCount: Int, start: Int, chunkSize: Int, blockSize: Int) {
         self.fd = fd
         self.byteCount = byteCount
         self.chunkSize = chunkSize
@@ -447,16 +447,16 @@ final class ScalarCounter: @unchecked Sendable {
         } else {
             count(chunk: 0, skip: start, buffer: &buffer)
         }
-        // One thread counts on while the file opens (leaving the other core to the reader);
-        // a second joins once the first screen is drawn or something waits for the count.
-        if countingAhead { count(workers: 1) }
     }
 
-    /// Makes sure at least `workers` background threads (at most two) are counting the chunks
-    /// not yet taken; returns at once.
-    func count(workers: Int) {
+    /// Background threads started so far (0 until something asks for the count).
+    var workers: Int { state.withLock { $0.workers } }
+
+    /// Makes sure two background threads are counting the chunks not yet taken (none once
+    /// all are taken); returns at once.
+    func startCounting() {
         let more = state.withLock { p -> Int in
-            let more = p.done || p.nextChunk >= chunks ? 0 : max(0, min(2, workers) - p.workers)
+            let more = p.done || p.nextChunk >= chunks ? 0 : max(0, 2 - p.workers)
             p.workers += more
             return more
         }
@@ -549,7 +549,7 @@ final class ScalarCounter: @unchecked Sendable {
     /// Returns when `ready` holds; meanwhile the count runs on two threads.
     private func wait(until ready: (Progress) -> Bool) {
         guard !state.withLock({ ready($0) }) else { return }
-        count(workers: 2)
+        startCounting()
         while !state.withLock({ ready($0) }) { usleep(200) }
     }
 

@@ -70,7 +70,7 @@ struct ProvisionalEndTests {
     static func file() throws -> (TemporaryTextFile, UTF8FileText) {
         let lines = (0..<60_000).map { "\u{3000}\u{3000}第\($0)段：科协组织坚持以新时代思想为指导" + String(repeating: "，围绕中心", count: $0 % 5) + "。\n" }
         let file = TemporaryTextFile(lines.joined() + "\n终点标记ENDMARK\n")
-        return (file, try UTF8FileText(path: file.path, countingAhead: false))
+        return (file, try UTF8FileText(path: file.path))
     }
 
     @Test("G shows the last page at once from the file's end, then the real end replaces it with the same rows")
