@@ -25,6 +25,16 @@ struct ReaderDocumentFile {
         }
         return document
     }
+
+    /// The file opened again as the encoding remembered for it says, if that is not how it was
+    /// opened (a large file read as UTF-8 before the store was asked: `Loaded.rememberedInstead`).
+    func rememberedInstead() throws -> ReaderDocumentFile? {
+        do {
+            return try loaded.rememberedInstead?().map { ReaderDocumentFile(path: path, loaded: $0) }
+        } catch let error as DocumentLoader.LoadError {
+            throw DocumentError(description: "pizhu: \(path): \(error)")
+        }
+    }
 }
 
 /// How to decode: an encoding override and whether to open what looks binary.

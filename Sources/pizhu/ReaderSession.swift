@@ -153,7 +153,8 @@ final class ReaderSession {
             return
         }
         var options = decoding
-        // Asked once the file's first bytes are read (the store may still be opening).
+        // Asked once the file's bytes are read, or for a large UTF-8 file once it is measured
+        // (the store may still be opening).
         options.remembered = { [memory] in memory.encodingOverride(for: expanded) }
         let began = FileSystem.monotonicMilliseconds
         options.progress = { [self] fraction in
@@ -163,7 +164,9 @@ final class ReaderSession {
             draw()
         }
         do {
-            let document = try DocumentFiles.load(path: expanded, options: options).readerDocument
+            let file = try DocumentFiles.load(path: expanded, options: options)
+            var document = file.readerDocument
+            if let instead = try file.rememberedInstead() { document = instead.readerDocument }
             log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")
             openedTimes[expanded] = FileSystem.modificationTime(expanded)
             changeReported = false

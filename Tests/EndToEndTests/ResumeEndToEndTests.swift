@@ -134,6 +134,25 @@ struct PerDocumentChoicesEndToEndTests {
         other.send(keys: "q")
         #expect(other.exitStatus() == 0)
     }
+
+    @Test("a large UTF-8 file opened once with --encoding big5 is opened as Big5 again (the store is asked after the file is measured)")
+    func largeFileEncoding() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let (a, _, env) = try twoDocuments("003_49d197ff665d3f42.txt", "004_97efbe3f29f870fa.txt", in: tmp)
+        let seed = try String(contentsOfFile: a, encoding: .utf8)
+        try String(repeating: seed, count: 4 << 20 / seed.utf8.count + 1).write(toFile: a, atomically: false, encoding: .utf8)
+        let first = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu("--encoding big5 " + Shell.quote(a), environment: env))
+        try #require(first.waitFor(text: "invalid byte sequences") != nil)
+        first.send(keys: "q")
+        #expect(first.exitStatus() == 0)
+        let again = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(a), environment: env))
+        try #require(again.waitFor(text: "invalid byte sequences") != nil, "opened as Big5, not as the UTF-8 it looks like")
+        again.send(keys: "l")
+        #expect(again.waitFor(text: "BIG5") != nil)
+        again.send(keys: "q")
+        #expect(again.exitStatus() == 0)
+    }
 }
 
 @Suite("readers on one store", .serialized)

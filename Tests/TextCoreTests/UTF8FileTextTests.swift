@@ -130,19 +130,28 @@ struct UTF8FileTextTests {
         #expect(try DocumentLoader.load(path: small.path).text is ScalarText)
     }
 
-    @Test("an encoding remembered for a file is asked once, after its first bytes are read, and only without an override")
+    @Test("an encoding remembered for a file is asked once and only without an override: a small file's after its bytes are read, a large UTF-8 file's after it is opened")
     func rememberedEncoding() throws {
         var large = Self.big
         while large.count < DocumentLoader.largeFileBytes { large += Self.big }
         let file = TemporaryFile(large)
-        var asked = 0
+        nonisolated(unsafe) var asked = 0
         let remembered = { () -> String? in asked += 1; return "GB18030" }
-        let big = try DocumentLoader.load(path: file.path, remembered: remembered)
+        let opened = try DocumentLoader.load(path: file.path, remembered: remembered)
+        #expect(opened.text is UTF8FileText && asked == 0, "a large UTF-8 file opens before the store is asked")
+        let big = try #require(try opened.rememberedInstead?())
         #expect(asked == 1)
         #expect(!(big.text is UTF8FileText), "a large file remembered as GB18030 is decoded whole as GB18030")
         #expect(big.encoding.name == "GB18030")
         let asUTF8 = try DocumentLoader.load(path: file.path, remembered: { asked += 1; return "utf8" })
-        #expect(asUTF8.text is UTF8FileText && asked == 2)
+        #expect(try asUTF8.rememberedInstead?() == nil && asked == 2, "remembered as UTF-8: kept as opened")
+        #expect(try DocumentLoader.load(path: file.path, encoding: "UTF-8", remembered: remembered).rememberedInstead == nil,
+                "an override is not second-guessed")
+        // Invalid bytes up front: not UTF-8 by its look, but read on demand as remembered.
+        let invalid = TemporaryFile([0x41, 0x80, 0xC3, 0x41] + large)
+        let kept = try DocumentLoader.load(path: invalid.path, remembered: { asked += 1; return "UTF-8" })
+        #expect(kept.text is UTF8FileText && asked == 3 && kept.rememberedInstead == nil)
+        asked = 2
         let small = TemporaryFile(Array(Self.big.prefix(4096)))
         #expect(try DocumentLoader.load(path: small.path, remembered: remembered).encoding.name == "GB18030")
         #expect(asked == 3)
@@ -182,16 +191,18 @@ struct BackgroundCountTests {
         #expect(text.scalar(at: expected - 1) == "\n")
     }
 
-    @Test("the first 256 KiB are counted before opening returns: the first screen never waits for a thread")
+    @Test("the first 256 KiB are counted before opening returns and nothing behind them until asked: the first screen neither waits for a thread nor shares the machine with one")
     func headAtOnce() throws {
         var bytes = UTF8FileTextTests.big
         while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
         let file = TemporaryFile(bytes)
-        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 3, chunkSize: 1 << 20, blockSize: 4096,
-                                    countingAhead: false)
+        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 3, chunkSize: 1 << 20, blockSize: 4096)
         #expect(counter.publishedBlocks == 64, "only the head, nothing counted behind it")
         #expect(counter.blockStarts[64] == bytes[3..<(256 << 10)].filter { $0 & 0xC0 != 0x80 }.count)
         #expect(counter.contains(1000) && !counter.isDone)
+        #expect(counter.workers == 0, "an offset in the head starts no thread")
+        #expect(counter.contains(3 << 20))
+        #expect(counter.workers == 2, "an offset behind the head starts two")
         counter.waitUntilDone()
         #expect(counter.total == bytes[3...].filter { $0 & 0xC0 != 0x80 }.count, "the rest of the first chunk counted once, without the skipped bytes")
         for b in stride(from: 0, to: counter.blocks, by: 37) {
@@ -240,7 +251,8 @@ struct BackgroundCountTests {
         }
         for _ in 0..<20 {
             let text = try UTF8FileText(path: file.path)
-            _ = text.scalars(in: 0..<10)   // released while its count may still run
+            _ = text.scalars(in: 0..<10)
+            text.countInBackground()   // released while its count may still run
         }
         let deadline = Date().addingTimeInterval(10)
         while descriptorsOnFile() > 0 && Date() < deadline { usleep(10_000) }

@@ -11,6 +11,11 @@ public enum DocumentLoader {
         public var encoding: EncodingGuess
         public var invalidSequences: Int
         public var sizeBytes: Int
+        /// Set when a large file was opened as UTF-8 before `remembered` was asked: asks it now
+        /// and returns the file opened as it says, or nil if it names no encoding or UTF-8. The
+        /// reader calls it once the document is measured, so that a slow answer (the document
+        /// store opening on another thread, about 0.5 ms) overlaps the measuring.
+        public var rememberedInstead: (() throws -> Loaded?)?
     }
 
     public enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -26,41 +31,57 @@ public enum DocumentLoader {
     }
 
     /// Opens `path` as `override` says, else as `remembered` says (an encoding chosen for the
-    /// file before), else as detected. `remembered` is asked only without an override, and
-    /// only once the file's first bytes have been read, so a slow answer (the document store
-    /// opening on another thread) overlaps the reading.
-    public static func load(path: String, encoding override: String? = nil, remembered: () -> String? = { nil },
+    /// file before), else as detected. `remembered` is asked only without an override: for a
+    /// file decoded whole, once its bytes have been read; for a large file that reads as UTF-8,
+    /// not here but by `Loaded.rememberedInstead`. Either way a slow answer overlaps the reading.
+    public static func load(path: String, encoding override: String? = nil, remembered: @escaping () -> String? = { nil },
                             force: Bool = false, progress: ((Double) -> Void)? = nil) throws -> Loaded {
         var st = stat()
         guard stat(path, &st) == 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
         let size = Int(st.st_size)
-        var chosen: String??
-        func encoding() -> String? {
-            if chosen == nil { chosen = .some(override ?? remembered()) }
-            return chosen!
+        var answer: String??
+        func asked() -> String? {
+            if answer == nil { answer = .some(remembered()) }
+            return answer!
         }
-        if size >= largeFileBytes, let guess = largeUTF8Guess(path: path, override: encoding, force: force) {
-            do {
-                let text = try UTF8FileText(path: path, skipping: guess.bomLength)
-                return Loaded(text: text, encoding: guess, invalidSequences: 0, sizeBytes: size)
-            } catch {
-                throw LoadError.unreadable("\(error)")
+        if size >= largeFileBytes {
+            if let guess = largeUTF8Guess(path: path, override: override, force: force) {
+                var loaded = try onDemand(path: path, guess: guess, size: size)
+                if override == nil {
+                    loaded.rememberedInstead = {
+                        guard let other = remembered(), EncodingDetector.canonical(other) != "UTF-8" else { return nil }
+                        return try load(path: path, encoding: other, force: force, progress: progress)
+                    }
+                }
+                return loaded
+            }
+            // Not UTF-8 by its look, but remembered as UTF-8 (opened so before, invalid bytes and all).
+            if override == nil, let other = asked(), let guess = largeUTF8Guess(path: path, override: other, force: force) {
+                return try onDemand(path: path, guess: guess, size: size)
             }
         }
         let bytes = try readAll(path)
         do {
-            let decoded = try TextDecoder.decode(bytes, encoding: encoding(), force: force, progress: progress)
+            let decoded = try TextDecoder.decode(bytes, encoding: override ?? asked(), force: force, progress: progress)
             return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
         } catch let error as DecodingError {
             throw LoadError.decoding(error)
         }
     }
 
+    /// A large UTF-8 file, read on demand.
+    private static func onDemand(path: String, guess: EncodingGuess, size: Int) throws -> Loaded {
+        do {
+            return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength), encoding: guess, invalidSequences: 0, sizeBytes: size)
+        } catch {
+            throw LoadError.unreadable("\(error)")
+        }
+    }
+
     /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
     /// possibly cut last character), else nil (the file is decoded whole instead).
-    static func largeUTF8Guess(path: String, override: () -> String?, force: Bool) -> EncodingGuess? {
+    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> EncodingGuess? {
         guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
-        let override = override()
         if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
         if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? bom : nil }
         if override != nil { return EncodingGuess(name: "UTF-8", confidence: 100, method: .override) }
