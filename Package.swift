@@ -1,5 +1,9 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The folder whose linker script makes a release link take libstdc++ from its static archive.
+let staticLink = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Sources/pizhu/StaticLink"
 
 let package = Package(
     name: "pizhu",
@@ -47,10 +51,14 @@ let package = Package(
                 "TextCore", "ScreenCore", "ReaderUI", "CursesTerminal", "AnnotationCore", "DocumentStore", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["StaticLink"],
             // A release build is linked at a fixed address (not position-independent): the
             // dynamic loader then has no 40,000 relocations to apply at every start (about
-            // 0.4 ms; shared libraries, heap and stack are still placed at random).
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]
+            // 0.4 ms; shared libraries, heap and stack are still placed at random). libstdc++
+            // and libgcc (which the Swift runtime needs) come from their static archives too:
+            // with -static-stdlib, nothing is left for the loader but glibc.
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xclang-linker", "-static-libgcc", "-L", staticLink],
+                                          .when(configuration: .release))]
         ),
 
         // Tools
