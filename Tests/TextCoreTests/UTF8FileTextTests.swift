@@ -151,13 +151,19 @@ struct UTF8FileTextTests {
         let invalid = TemporaryFile([0x41, 0x80, 0xC3, 0x41] + large)
         let kept = try DocumentLoader.load(path: invalid.path, remembered: { asked += 1; return "UTF-8" })
         #expect(kept.text is UTF8FileText && asked == 3 && kept.rememberedInstead == nil)
-        asked = 2
+        // A small file in valid UTF-8: decoded at once, the remembered encoding asked afterwards.
         let small = TemporaryFile(Array(Self.big.prefix(4096)))
-        #expect(try DocumentLoader.load(path: small.path, remembered: remembered).encoding.name == "GB18030")
-        #expect(asked == 3)
+        let smallOpened = try DocumentLoader.load(path: small.path, remembered: remembered)
+        #expect(smallOpened.encoding.name == "UTF-8" && asked == 3)
+        #expect(try smallOpened.rememberedInstead?()?.encoding.name == "GB18030" && asked == 4)
         let told = try DocumentLoader.load(path: small.path, encoding: "UTF-8", remembered: remembered)
-        #expect(told.encoding.name == "UTF-8" && asked == 3, "an override is not second-guessed")
-        #expect(try DocumentLoader.load(path: small.path, remembered: { nil }).encoding.name == "UTF-8")
+        #expect(told.encoding.name == "UTF-8" && asked == 4 && told.rememberedInstead == nil, "an override is not second-guessed")
+        #expect(try DocumentLoader.load(path: small.path, remembered: { nil }).rememberedInstead?() == nil)
+        // A small file only statistics could place: the remembered encoding is asked first, and
+        // spares the detection.
+        let gb = TemporaryFile(iconvConvert(Array("科学技术协会作为全省广大科技工作者的群众组织。".utf8), from: "UTF-8", to: "GB18030"))
+        let smallGB = try DocumentLoader.load(path: gb.path, remembered: remembered)
+        #expect(smallGB.encoding.name == "GB18030" && smallGB.encoding.method == .override && asked == 5 && smallGB.rememberedInstead == nil)
     }
 
     @Test("layout of the last screen of a large file works through the on-demand text")

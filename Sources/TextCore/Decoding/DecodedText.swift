@@ -49,6 +49,11 @@ public enum TextDecoder {
                 guess = EncodingGuess(name: "UTF-8", confidence: 0, method: .override)
             }
         }
+        return try decode(bytes, as: guess, progress: progress)
+    }
+
+    /// `bytes` decoded as `guess` says (its byte-order mark skipped).
+    public static func decode(_ bytes: [UInt8], as guess: EncodingGuess, progress: ((Double) -> Void)? = nil) throws -> DecodedText {
         let start = min(guess.bomLength, bytes.count)
         if guess.name == "UTF-8" {
             let (scalars, invalid) = UTF8Validator.decode(bytes, from: start)

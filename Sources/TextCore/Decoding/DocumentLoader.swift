@@ -11,10 +11,11 @@ public enum DocumentLoader {
         public var encoding: EncodingGuess
         public var invalidSequences: Int
         public var sizeBytes: Int
-        /// Set when a large file was opened as UTF-8 before `remembered` was asked: asks it now
-        /// and returns the file opened as it says, or nil if it names no encoding or UTF-8. The
-        /// reader calls it once the document is measured, so that a slow answer (the document
-        /// store opening on another thread, about 0.5 ms) overlaps the measuring.
+        /// Set when the file was opened as detected before `remembered` was asked (detection
+        /// needed no statistics: a byte-order mark, UTF-16's pattern, or valid UTF-8): asks it
+        /// now and returns the file opened as it says, or nil if it names no encoding or the one
+        /// detected. The reader calls it once the document is measured, so that a slow answer
+        /// (the document store opening on another thread, about 0.5 ms) overlaps the measuring.
         public var rememberedInstead: (() throws -> Loaded?)?
     }
 
@@ -31,9 +32,10 @@ public enum DocumentLoader {
     }
 
     /// Opens `path` as `override` says, else as `remembered` says (an encoding chosen for the
-    /// file before), else as detected. `remembered` is asked only without an override: for a
-    /// file decoded whole, once its bytes have been read; for a large file that reads as UTF-8,
-    /// not here but by `Loaded.rememberedInstead`. Either way a slow answer overlaps the reading.
+    /// file before), else as detected. `remembered` is asked only without an override: where
+    /// detection needs no statistics (a large file that reads as UTF-8; a file decoded whole
+    /// with a byte-order mark, UTF-16's pattern or valid UTF-8), not here but by
+    /// `Loaded.rememberedInstead`; else once the file's bytes are read, before the statistics.
     public static func load(path: String, encoding override: String? = nil, remembered: @escaping () -> String? = { nil },
                             force: Bool = false, progress: ((Double) -> Void)? = nil) throws -> Loaded {
         var st = stat()
@@ -48,10 +50,7 @@ public enum DocumentLoader {
             if let guess = largeUTF8Guess(path: path, override: override, force: force) {
                 var loaded = try onDemand(path: path, guess: guess, size: size)
                 if override == nil {
-                    loaded.rememberedInstead = {
-                        guard let other = remembered(), EncodingDetector.canonical(other) != "UTF-8" else { return nil }
-                        return try load(path: path, encoding: other, force: force, progress: progress)
-                    }
+                    loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, progress: progress)
                 }
                 return loaded
             }
@@ -62,10 +61,25 @@ public enum DocumentLoader {
         }
         let bytes = try readAll(path)
         do {
+            if override == nil, case .text(let guess)? = EncodingDetector.unambiguous(bytes) {
+                let decoded = try TextDecoder.decode(bytes, as: guess, progress: progress)
+                var loaded = Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
+                loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, progress: progress)
+                return loaded
+            }
             let decoded = try TextDecoder.decode(bytes, encoding: override ?? asked(), force: force, progress: progress)
             return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
         } catch let error as DecodingError {
             throw LoadError.decoding(error)
+        }
+    }
+
+    /// Asks `remembered` and opens the file as it says, unless it names nothing or what was detected.
+    private static func instead(path: String, detected: EncodingGuess, remembered: @escaping () -> String?, force: Bool,
+                                progress: ((Double) -> Void)?) -> () throws -> Loaded? {
+        {
+            guard let other = remembered(), EncodingDetector.canonical(other) != EncodingDetector.canonical(detected.name) else { return nil }
+            return try load(path: path, encoding: other, force: force, progress: progress)
         }
     }
 

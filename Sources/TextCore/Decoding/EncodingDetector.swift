@@ -16,12 +16,8 @@ public enum EncodingDetector {
     }
 
     public static func detect(_ bytes: [UInt8]) -> Verdict {
-        if let bom = ByteOrderMark.sniff(bytes) { return .text(bom) }
+        if let sure = unambiguous(bytes) { return sure }
         let sample = Array(bytes.prefix(sampleSize))
-        if let utf16 = UTF16Pattern.sniff(sample) { return .text(utf16) }
-        if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
-        let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
-        if valid { return .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) }
         let census = UTF8Validator.census(sample)
         if census.multibyte >= 8 && census.invalid * 10 <= census.multibyte {
             // Mostly UTF-8 with a few stray bytes: read as UTF-8, the strays become U+FFFD.
@@ -29,6 +25,17 @@ public enum EncodingDetector {
             return .text(EncodingGuess(name: "UTF-8", confidence: confidence, method: .statistical))
         }
         return .text(statistical(sample))
+    }
+
+    /// What the bytes say without statistics: a byte-order mark, UTF-16's NUL pattern, a binary
+    /// file, or valid UTF-8; nil when only the statistical steps can tell.
+    public static func unambiguous(_ bytes: [UInt8]) -> Verdict? {
+        if let bom = ByteOrderMark.sniff(bytes) { return .text(bom) }
+        let sample = Array(bytes.prefix(sampleSize))
+        if let utf16 = UTF16Pattern.sniff(sample) { return .text(utf16) }
+        if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
+        return valid ? .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) : nil
     }
 
     static func statistical(_ sample: [UInt8]) -> EncodingGuess {
