@@ -63,7 +63,7 @@ let package = Package(
 
         // Tools
         .target(name: "TmuxDriver", dependencies: ["TextCore"]),
-        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore", "AnnotationCore"]),
+        .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore", "AnnotationCore", "CGlibcExtras"]),
 
         // Tests
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore", "CMappedCount", "CWidthTable"]),

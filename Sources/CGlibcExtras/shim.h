@@ -21,4 +21,18 @@ static inline void cge_make_thread_idle(void) {
     if (sched_setscheduler(0, SCHED_IDLE, &param) != 0) setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
 }
 
+/* The benchmark's bare pseudo-terminal: the pty calls (declared only with _XOPEN_SOURCE), its
+   size (ioctl is variadic, which Swift cannot call) and posix_spawn's flag for a new session
+   (declared only with _GNU_SOURCE). */
+#include <sys/ioctl.h>
+extern int posix_openpt(int flags);
+extern int grantpt(int fd);
+extern int unlockpt(int fd);
+extern char *ptsname(int fd);
+static inline int cge_set_window_size(int fd, unsigned short rows, unsigned short cols) {
+    struct winsize size = { rows, cols, 0, 0 };
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
+#define CGE_POSIX_SPAWN_SETSID 0x80
+
 #endif

@@ -23,7 +23,7 @@ struct Bench {
         let quick = arguments.contains("--quick")
         // --runs N: more runs a row than the default, for medians on a noisy machine.
         let runs = arguments.firstIndex(of: "--runs").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? (quick ? 3 : 7)
-        // --only decoding|annotations: just the in-process figures of that part.
+        // --only decoding|annotations|search|reader|pagers|pagers-search|pty: just that part's figures.
         let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let decodingOnly = only == "decoding"
         let corpus = try Corpus()
@@ -46,6 +46,10 @@ struct Bench {
             return
         }
         let first = "习近平总书记在党的十九大"
+        if only == "pty" {
+            try BareTerminalBench.run(&report, corpus: corpus, runs: runs, largest: sizes.last!)
+            return
+        }
         if only == "pagers-search" {
             // Only the search-to-marker figures (and G), for re-measuring them alone.
             for (label, bytes) in sizes {
@@ -72,6 +76,7 @@ struct Bench {
         }
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
         pagers(&report, corpus: corpus, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
+        try BareTerminalBench.run(&report, corpus: corpus, runs: runs, largest: sizes.last!)
         if only == "pagers" { return }
         }
 

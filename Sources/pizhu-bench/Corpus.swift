@@ -35,6 +35,18 @@ struct Corpus {
     /// (the store copied from `stateTemplate`), made here rather than by `$(mktemp -d)` in the
     /// command, whose two extra processes would count against pizhu and not against the baseline.
     func pizhuCommand(_ arguments: String) -> String {
+        let (state, data) = pizhuFolders()
+        return TmuxSession.pizhu(arguments, environment: "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(state)) XDG_DATA_HOME=\(Shell.quote(data))")
+    }
+
+    /// The environment for pizhu started directly (on a bare pty), with folders as `pizhuCommand` gives.
+    func pizhuEnvironment() -> [String] {
+        let (state, data) = pizhuFolders()
+        return PtyTiming.environment + ["XDG_STATE_HOME=" + state, "XDG_DATA_HOME=" + data]
+    }
+
+    /// A new state folder holding a copy of `stateTemplate`, and a new data folder.
+    private func pizhuFolders() -> (state: String, data: String) {
         let folders = ["state", "data"].map { name -> String in
             var template = Array("\(directory)/\(name)-XXXXXX".utf8CString)
             return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
@@ -42,7 +54,7 @@ struct Corpus {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: stateTemplate)) ?? [] {
             try? FileManager.default.copyItem(atPath: stateTemplate + "/" + name, toPath: folders[0] + "/" + name)
         }
-        return TmuxSession.pizhu(arguments, environment: "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(folders[0])) XDG_DATA_HOME=\(Shell.quote(folders[1]))")
+        return (folders[0], folders[1])
     }
 
     /// The plain seeds (001–004) concatenated, as UTF-8.

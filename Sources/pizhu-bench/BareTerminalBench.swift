@@ -1,0 +1,34 @@
+import Foundation
+import TmuxDriver
+
+/// First screens on a bare pseudo-terminal (`PtyTiming`), pizhu and `less` interleaved: the
+/// programs' own start-up, which the tmux figures bury under tmux's.
+enum BareTerminalBench {
+    static func run(_ report: inout Report, corpus: Corpus, runs: Int, largest: (label: String, bytes: Int)) throws {
+        // Cheap runs (a few ms each): many of them, for medians that hold on a noisy machine.
+        let runs = max(21, runs * 3)
+        let first = "习近平总书记在党的十九大"
+        let missing = corpus.directory + "/no-such-file.txt"
+        // Start-up alone: both report a missing file and exit.
+        compare(&report, "start to a missing-file message, bare pty", runs: runs, text: "o such file",
+                pizhu: [missing], less: [missing])
+        let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
+        compare(&report, "first screen, seed 001 (8 KB), 80×24, bare pty", runs: runs, text: first, pizhu: [seed], less: [seed], corpus: corpus)
+        let big = try corpus.utf8(bytes: largest.bytes)
+        compare(&report, "first screen, \(largest.label) UTF-8, 80×24, bare pty", runs: runs, text: first,
+                pizhu: ["--linebreak", "basic", big], less: [big], corpus: corpus)
+    }
+
+    private static func compare(_ report: inout Report, _ name: String, runs: Int, text: String, pizhu: [String], less: [String],
+                                corpus: Corpus? = nil) {
+        let lessPath = Shell.run("command -v less").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        var a: [Double] = [], b: [Double] = []
+        for _ in 0..<runs {
+            let environment = corpus?.pizhuEnvironment() ?? PtyTiming.environment
+            if let t = PtyTiming.firstScreen([TmuxSession.binary] + pizhu, environment: environment, text: text, width: 80, height: 24) { a.append(t) }
+            if let t = PtyTiming.firstScreen([lessPath] + less, environment: PtyTiming.environment, text: text, width: 80, height: 24) { b.append(t) }
+        }
+        guard a.count * 2 > runs, b.count * 2 > runs else { return report.fail(name) }
+        report.add(name, pizhu: Statistics.median(a), baseline: Statistics.median(b), name: "less", unit: "ms")
+    }
+}
