@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "CSignalFlag"),
         .target(name: "CMappedCount"),
         .target(name: "CWidthTable"),
+        .target(name: "CSHA256"),
         // ICU's headers (libicu-dev); the library itself is loaded on first use (see CICU.h).
         .target(name: "CICU"),
         // System ICU must not share a module with Foundation (duplicate ICU C types).
@@ -31,7 +32,7 @@ let package = Package(
         .target(name: "WordSegmentation", dependencies: ["CICU"]),
 
         // Pure core: never touches the terminal
-        .target(name: "TextCore", dependencies: ["CGlibcExtras", "CMappedCount", "CWidthTable", "CharsetDetection"]),
+        .target(name: "TextCore", dependencies: ["CGlibcExtras", "CMappedCount", "CWidthTable", "CSHA256", "CharsetDetection"]),
         .target(name: "ScreenCore", dependencies: ["TextCore"]),
         .target(name: "AnnotationCore", dependencies: ["TextCore"]),
         .target(name: "Export", dependencies: ["AnnotationCore", "TextCore"]),
@@ -66,7 +67,7 @@ let package = Package(
         .executableTarget(name: "pizhu-bench", dependencies: ["TmuxDriver", "TextCore", "AnnotationCore", "CGlibcExtras"]),
 
         // Tests
-        .testTarget(name: "TextCoreTests", dependencies: ["TextCore", "CMappedCount", "CWidthTable"]),
+        .testTarget(name: "TextCoreTests", dependencies: ["TextCore", "CMappedCount", "CWidthTable", "CSHA256"]),
         // Golden/ holds expected exports, read by path (not resources).
         .testTarget(name: "ExportTests", dependencies: ["Export", "AnnotationCore", "TextCore", "TmuxDriver"], exclude: ["Golden"]),
         .testTarget(name: "FuzzTests", dependencies: ["TextCore", "AnnotationCore"]),
