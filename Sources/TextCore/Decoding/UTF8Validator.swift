@@ -56,20 +56,68 @@ public enum UTF8Validator {
     }
 
     /// Decodes UTF-8, replacing each invalid sequence by U+FFFD; returns the scalars and the count replaced.
+    ///
+    /// An invalid sequence is a maximal subpart (Unicode's recommended practice, as the standard
+    /// library's `Unicode.UTF8` parser does it): a lead byte and the continuation bytes that
+    /// could still have completed it, or a single byte that starts nothing. Decoded straight
+    /// from the bytes (ASCII eight at a time): the standard library's parser took 15 ms of a
+    /// 4 MB file's first screen.
     public static func decode(_ bytes: [UInt8], from start: Int = 0) -> (scalars: [Unicode.Scalar], invalid: Int) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count - start)
         var invalid = 0
-        var iterator = bytes[start...].makeIterator()
-        var parser = Unicode.UTF8()
-        loop: while true {
-            switch parser.decode(&iterator) {
-            case .scalarValue(let s): scalars.append(s)
-            case .error:
-                scalars.append("\u{FFFD}")
-                invalid += 1
-            case .emptyInput: break loop
+        let capacity = max(0, bytes.count - start)
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, count in
+            // Every value written is a valid scalar: ASCII, a well-formed sequence, or U+FFFD.
+            let dst = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: UInt32.self)
+            var o = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                let p = buffer.baseAddress!
+                let n = buffer.count
+                var i = start
+                while i < n {
+                    if i + 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        for k in 0..<8 { dst[o + k] = UInt32(p[i + k]) }
+                        o += 8; i += 8
+                        continue
+                    }
+                    let b = p[i]
+                    if b < 0x80 { dst[o] = UInt32(b); o += 1; i += 1; continue }
+                    // The common case first: a well-formed three-byte sequence (all of CJK).
+                    if b >= 0xE1 && b <= 0xEC && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                        dst[o] = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
+                        o += 1; i += 3
+                        continue
+                    }
+                    let length: Int
+                    var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                    switch b {
+                    case 0xC2...0xDF: length = 2
+                    case 0xE0: length = 3; lower = 0xA0
+                    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                    case 0xED: length = 3; upper = 0x9F
+                    case 0xF0: length = 4; lower = 0x90
+                    case 0xF1...0xF3: length = 4
+                    case 0xF4: length = 4; upper = 0x8F
+                    default:
+                        dst[o] = 0xFFFD; o += 1; invalid += 1; i += 1
+                        continue
+                    }
+                    // The longest prefix that could still have been a sequence goes as one U+FFFD.
+                    var good = 1
+                    if i + 1 < n && p[i + 1] >= lower && p[i + 1] <= upper {
+                        good = 2
+                        while good < length && i + good < n && p[i + good] & 0xC0 == 0x80 { good += 1 }
+                    }
+                    if good < length {
+                        dst[o] = 0xFFFD; o += 1; invalid += 1; i += good
+                        continue
+                    }
+                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+                    dst[o] = value; o += 1
+                    i += length
+                }
             }
+            count = o
         }
         return (scalars, invalid)
     }
