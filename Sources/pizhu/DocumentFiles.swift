@@ -15,7 +15,7 @@ struct ReaderDocumentFile {
             return document
         }
         do {
-            let bytes = try DocumentLoader.readAll(path)
+            let bytes = try loaded.bytes ?? DocumentLoader.readAll(path)
             document.annotations = try AnnotatedDocument.attach(path: path, text: scalars.storage, bytes: bytes,
                                                                 encoding: loaded.encoding.name, bom: loaded.encoding.bomLength > 0)
         } catch let error as AnnotatedDocument.OpenError {

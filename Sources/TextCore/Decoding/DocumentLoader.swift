@@ -11,6 +11,9 @@ public enum DocumentLoader {
         public var encoding: EncodingGuess
         public var invalidSequences: Int
         public var sizeBytes: Int
+        /// The raw bytes of a file decoded whole (nil for one read on demand), for hashing and
+        /// anchoring without reading it again.
+        public var bytes: [UInt8]?
         /// Set when the file was opened as detected before `remembered` was asked (detection
         /// needed no statistics: a byte-order mark, UTF-16's pattern, or valid UTF-8): asks it
         /// now and returns the file opened as it says, or nil if it names no encoding or the one
@@ -61,14 +64,32 @@ public enum DocumentLoader {
         }
         let bytes = try readAll(path)
         do {
-            if override == nil, case .text(let guess)? = EncodingDetector.unambiguous(bytes) {
-                let decoded = try TextDecoder.decode(bytes, as: guess, progress: progress)
-                var loaded = Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
-                loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, progress: progress)
-                return loaded
+            if override == nil {
+                var decoded: DecodedText?
+                switch EncodingDetector.unambiguous(bytes, utf8: false) {
+                case .text(let guess)?: decoded = try TextDecoder.decode(bytes, as: guess, progress: progress)
+                case nil:
+                    // Valid UTF-8 needs no statistics, and decoding it says whether it is (tried
+                    // only if its first 64 KiB are: a legacy encoding fails there).
+                    let sample = bytes.prefix(EncodingDetector.sampleSize)
+                    if sample.withUnsafeBufferPointer({ UTF8Validator.isValid($0, allowTruncatedEnd: true) }) {
+                        let (scalars, invalid) = UTF8Validator.decode(bytes)
+                        if invalid == 0 {
+                            decoded = DecodedText(text: ScalarText(scalars), encoding: EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8),
+                                                  invalidSequences: 0)
+                        }
+                    }
+                case .binary?: break
+                }
+                if let decoded {
+                    var loaded = Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences,
+                                        sizeBytes: bytes.count, bytes: bytes)
+                    loaded.rememberedInstead = instead(path: path, detected: decoded.encoding, remembered: remembered, force: force, progress: progress)
+                    return loaded
+                }
             }
             let decoded = try TextDecoder.decode(bytes, encoding: override ?? asked(), force: force, progress: progress)
-            return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count)
+            return Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences, sizeBytes: bytes.count, bytes: bytes)
         } catch let error as DecodingError {
             throw LoadError.decoding(error)
         }
@@ -86,7 +107,7 @@ public enum DocumentLoader {
     /// A large UTF-8 file, read on demand.
     private static func onDemand(path: String, guess: EncodingGuess, size: Int) throws -> Loaded {
         do {
-            return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength), encoding: guess, invalidSequences: 0, sizeBytes: size)
+            return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength), encoding: guess, invalidSequences: 0, sizeBytes: size, bytes: nil)
         } catch {
             throw LoadError.unreadable("\(error)")
         }
@@ -112,16 +133,21 @@ public enum DocumentLoader {
         var st = stat()
         fstat(fd, &st)
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw LoadError.unreadable("not a regular file") }
-        var bytes = [UInt8](repeating: 0, count: min(limit, max(0, Int(st.st_size))))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
-            if n == 0 { break }
-            filled += n
+        // Not zeroed first: read fills it (a 4 MB file's memset cost its first screen ~1 ms).
+        let size = min(limit, max(0, Int(st.st_size)))
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var filled = 0
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno; break }
+                if n == 0 { break }
+                filled += n
+            }
+            count = filled
         }
-        bytes.removeSubrange(filled...)
+        guard failure == 0 else { throw LoadError.unreadable(String(cString: strerror(failure))) }
         return bytes
     }
 }

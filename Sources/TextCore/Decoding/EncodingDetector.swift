@@ -28,12 +28,14 @@ public enum EncodingDetector {
     }
 
     /// What the bytes say without statistics: a byte-order mark, UTF-16's NUL pattern, a binary
-    /// file, or valid UTF-8; nil when only the statistical steps can tell.
-    public static func unambiguous(_ bytes: [UInt8]) -> Verdict? {
+    /// file, or valid UTF-8 (checked only if `utf8`: a caller about to decode them as UTF-8
+    /// learns it from the decoding); nil when only the statistical steps can tell.
+    public static func unambiguous(_ bytes: [UInt8], utf8: Bool = true) -> Verdict? {
         if let bom = ByteOrderMark.sniff(bytes) { return .text(bom) }
         let sample = Array(bytes.prefix(sampleSize))
         if let utf16 = UTF16Pattern.sniff(sample) { return .text(utf16) }
         if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
+        guard utf8 else { return nil }
         let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
         return valid ? .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) : nil
     }
