@@ -91,3 +91,14 @@ struct SidecarCodecTests {
         #expect(TagPath.normalized(" / ") == nil)
     }
 }
+
+@Suite("the document record's newline style")
+struct NewlineStyleTests {
+    @Test("LF, CRLF, CR, a mix, or none", arguments: [
+        ("a\nb\n", "lf"), ("a\r\nb\r\n", "crlf"), ("a\rb\r", "cr"), ("a\r\nb\n", "mixed"), ("a\rb\n", "mixed"),
+        ("中文", "none"), ("", "none"), ("\r", "cr"), ("\r\n", "crlf"), ("x\r\r\n", "mixed"),
+    ])
+    func styles(text: String, style: String) {
+        #expect(DocumentRecord.newlineStyle(of: Array(text.unicodeScalars)) == style)
+    }
+}
