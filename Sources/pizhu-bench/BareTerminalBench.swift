@@ -1,4 +1,5 @@
 import Foundation
+import TextCore
 import TmuxDriver
 
 /// First screens on a bare pseudo-terminal (`PtyTiming`), pizhu and `less` interleaved: the
@@ -14,6 +15,11 @@ enum BareTerminalBench {
                 pizhu: [missing], less: [missing])
         let seed = TmuxSession.root + "/seeds/001_eb026acd6131a322.txt"
         compare(&report, "first screen, seed 001 (8 KB), 80×24, bare pty", runs: runs, text: first, pizhu: [seed], less: [seed], corpus: corpus)
+        // Just under the size from which files are read on demand: the largest decoded whole
+        // (and hashed, and annotatable in the reader) before the first screen.
+        let whole = try corpus.utf8(bytes: DocumentLoader.largeFileBytes - (64 << 10))
+        compare(&report, "first screen, 3.9 MB UTF-8 (decoded whole), 80×24, bare pty", runs: runs, text: first,
+                pizhu: [whole], less: [whole], corpus: corpus)
         let big = try corpus.utf8(bytes: largest.bytes)
         compare(&report, "first screen, \(largest.label) UTF-8, 80×24, bare pty", runs: runs, text: first,
                 pizhu: ["--linebreak", "basic", big], less: [big], corpus: corpus)
