@@ -68,10 +68,12 @@ public enum UTF8Validator {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, count in
             // Every value written is a valid scalar: ASCII, a well-formed sequence, or U+FFFD.
             let dst = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: UInt32.self)
-            var o = 0
-            bytes.withUnsafeBufferPointer { buffer in
+            // The counters live inside the loop's own closure, so that they stay in registers.
+            let (written, replaced) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
                 let p = buffer.baseAddress!
                 let n = buffer.count
+                var o = 0
+                var invalid = 0
                 var i = start
                 while i < n {
                     if i + 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -116,8 +118,10 @@ public enum UTF8Validator {
                     dst[o] = value; o += 1
                     i += length
                 }
+                return (o, invalid)
             }
-            count = o
+            count = written
+            invalid = replaced
         }
         return (scalars, invalid)
     }
