@@ -14,18 +14,7 @@ public enum UTF8Validator {
             }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return false
-            }
+            guard let (length, lower, upper) = sequence(lead: b) else { return false }
             if i + length > n {
                 guard allowTruncatedEnd else { return false }
                 for k in (i + 1)..<n where bytes[k] & 0xC0 != 0x80 { return false }
@@ -37,6 +26,22 @@ public enum UTF8Validator {
             i += length
         }
         return true
+    }
+
+    /// For a byte that can start a multibyte sequence: the sequence's length and the range its
+    /// second byte must be in (narrower than 80–BF after E0, ED, F0 and F4: no overlongs, no
+    /// surrogates, nothing above U+10FFFF); nil for any other byte.
+    @inline(__always) static func sequence(lead b: UInt8) -> (length: Int, lower: UInt8, upper: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
     }
 
     /// Counts valid multibyte sequences and invalid ones in a sample, to recognise UTF-8 with
@@ -89,17 +94,7 @@ public enum UTF8Validator {
                         o += 1; i += 3
                         continue
                     }
-                    let length: Int
-                    var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                    switch b {
-                    case 0xC2...0xDF: length = 2
-                    case 0xE0: length = 3; lower = 0xA0
-                    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                    case 0xED: length = 3; upper = 0x9F
-                    case 0xF0: length = 4; lower = 0x90
-                    case 0xF1...0xF3: length = 4
-                    case 0xF4: length = 4; upper = 0x8F
-                    default:
+                    guard let (length, lower, upper) = sequence(lead: b) else {
                         dst[o] = 0xFFFD; o += 1; invalid += 1; i += 1
                         continue
                     }
