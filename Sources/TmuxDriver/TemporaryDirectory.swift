@@ -11,6 +11,14 @@ public struct TemporaryDirectory {
 
     public func remove() { try? FileManager.default.removeItem(atPath: path) }
 
+    /// Copies the project's `seeds/seed` to `name` in the folder and returns its path.
+    @discardableResult
+    public func copySeed(_ seed: String, as name: String) throws -> String {
+        let file = path + "/" + name
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: file)
+        return file
+    }
+
     /// Writes `data` to `name` in the folder and returns its path.
     @discardableResult
     public func write(_ name: String, _ data: Data) -> String {

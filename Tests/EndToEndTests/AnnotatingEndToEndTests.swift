@@ -18,8 +18,7 @@ struct AnnotatingEndToEndTests {
     func tagAndNote() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let doc = tmp.path + "/report.txt"
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        let doc = try tmp.copySeed("003_49d197ff665d3f42.txt", as: "report.txt")
         let environment = "LANG=C.UTF-8 PIZHU_AUTHOR=e2e XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
         let s = TmuxSession(width: 100, height: 30, command: TmuxSession.pizhu(Shell.quote(doc), environment: environment))
         try #require(s.waitFor(text: "中国科协党组传达学习") != nil)
@@ -85,8 +84,7 @@ struct NoteOnHangupEndToEndTests {
     func hangup(signal: String) throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let doc = tmp.path + "/doc.txt"
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        let doc = try tmp.copySeed("003_49d197ff665d3f42.txt", as: "doc.txt")
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: "LANG=C.UTF-8 PIZHU_AUTHOR=e2e"))
         try #require(s.waitFor(text: "中国科协党组") != nil)
         s.send(keys: "W", "c")
@@ -104,8 +102,7 @@ struct NoteOnHangupEndToEndTests {
     func terminalGoneWithoutSignal() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let doc = tmp.path + "/doc.txt"
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/003_49d197ff665d3f42.txt", toPath: doc)
+        let doc = try tmp.copySeed("003_49d197ff665d3f42.txt", as: "doc.txt")
         // setsid: the reader has a session of its own with no controlling terminal, so closing
         // the pane sends it no SIGHUP; its reads fail instead.
         let command = TmuxSession.pizhu(Shell.quote(doc), environment: "LANG=C.UTF-8 PIZHU_AUTHOR=e2e")

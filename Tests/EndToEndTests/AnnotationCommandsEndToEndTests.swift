@@ -197,7 +197,7 @@ struct ExportCommandEndToEndTests {
         init(_ copies: [(seed: String, name: String)]) throws {
             tmp = try TemporaryDirectory()
             try FileManager.default.createDirectory(atPath: tmp.path + "/lib", withIntermediateDirectories: true)
-            for c in copies { try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + c.seed, toPath: tmp.path + "/lib/" + c.name) }
+            for c in copies { try tmp.copySeed(c.seed, as: "lib/" + c.name) }
         }
     }
 

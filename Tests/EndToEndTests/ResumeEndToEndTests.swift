@@ -13,8 +13,7 @@ struct ResumeEndToEndTests {
     func resume() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let doc = tmp.path + "/report.txt"
-        try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/004_97efbe3f29f870fa.txt", toPath: doc)
+        let doc = try tmp.copySeed("004_97efbe3f29f870fa.txt", as: "report.txt")
         let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state")) XDG_DATA_HOME=\(Shell.quote(tmp.path + "/data"))"
         let s = TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: env))
         let first = try #require(s.waitFor { $0.contains("report.txt") && $0.contains("%") })
@@ -85,8 +84,7 @@ struct RecentEndToEndTests {
         let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
         for (folder, seed) in [("one", "001_eb026acd6131a322.txt"), ("two", "002_140b22afd5af11f9.txt")] {
             try FileManager.default.createDirectory(atPath: tmp.path + "/" + folder, withIntermediateDirectories: true)
-            let doc = tmp.path + "/" + folder + "/" + seed
-            try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seed, toPath: doc)
+            let doc = try tmp.copySeed(seed, as: folder + "/" + seed)
             let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(doc), environment: env))
             try #require(s.waitFor(text: "%") != nil)
             s.send(keys: "q")
@@ -164,11 +162,7 @@ struct ReadersOnOneStoreEndToEndTests {
         let readers = Int(ProcessInfo.processInfo.environment["PIZHU_WRITERS"] ?? "") ?? 4
         let env = "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))"
         let seeds = ["001_eb026acd6131a322.txt", "002_140b22afd5af11f9.txt", "003_49d197ff665d3f42.txt", "004_97efbe3f29f870fa.txt"]
-        let docs = (0..<readers).map { i -> String in
-            let path = tmp.path + "/doc\(i).txt"
-            try? FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + seeds[i % seeds.count], toPath: path)
-            return path
-        }
+        let docs = try (0..<readers).map { try tmp.copySeed(seeds[$0 % seeds.count], as: "doc\($0).txt") }
         let sessions = docs.map { TmuxSession(width: 80, height: 24, command: TmuxSession.pizhu(Shell.quote($0), environment: env)) }
         for s in sessions { try #require(s.waitFor(text: "%") != nil) }
         // Every key that moves writes the position: all readers write the store at the same time.
@@ -191,8 +185,6 @@ struct ReadersOnOneStoreEndToEndTests {
 /// Copies of two seeds as `a.txt` and `b.txt` in `tmp`, and an environment whose document
 /// store is there too.
 func twoDocuments(_ first: String, _ second: String, in tmp: TemporaryDirectory) throws -> (a: String, b: String, env: String) {
-    let a = tmp.path + "/a.txt", b = tmp.path + "/b.txt"
-    try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + first, toPath: a)
-    try FileManager.default.copyItem(atPath: TmuxSession.root + "/seeds/" + second, toPath: b)
+    let a = try tmp.copySeed(first, as: "a.txt"), b = try tmp.copySeed(second, as: "b.txt")
     return (a, b, "LANG=C.UTF-8 XDG_STATE_HOME=\(Shell.quote(tmp.path + "/state"))")
 }

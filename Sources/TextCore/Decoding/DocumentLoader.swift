@@ -75,8 +75,7 @@ public enum DocumentLoader {
                     if sample.withUnsafeBufferPointer({ UTF8Validator.isValid($0, allowTruncatedEnd: true) }) {
                         let (scalars, invalid) = UTF8Validator.decode(bytes)
                         if invalid == 0 {
-                            decoded = DecodedText(text: ScalarText(scalars), encoding: EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8),
-                                                  invalidSequences: 0)
+                            decoded = DecodedText(text: ScalarText(scalars), encoding: .validUTF8, invalidSequences: 0)
                         }
                     }
                 case .binary?: break
@@ -116,8 +115,8 @@ public enum DocumentLoader {
     /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
     /// possibly cut last character), else nil (the file is decoded whole instead).
     static func largeUTF8Guess(path: String, override: String?, force: Bool) -> EncodingGuess? {
-        guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
         if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
+        guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
         if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? bom : nil }
         if override != nil { return EncodingGuess(name: "UTF-8", confidence: 100, method: .override) }
         if !force, BinarySniffer.reason(sample) != nil { return nil }

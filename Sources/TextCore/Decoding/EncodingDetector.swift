@@ -37,7 +37,7 @@ public enum EncodingDetector {
         if let reason = BinarySniffer.reason(sample) { return .binary(reason) }
         guard utf8 else { return nil }
         let valid = bytes.withUnsafeBufferPointer { UTF8Validator.isValid($0) }
-        return valid ? .text(EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)) : nil
+        return valid ? .text(.validUTF8) : nil
     }
 
     static func statistical(_ sample: [UInt8]) -> EncodingGuess {

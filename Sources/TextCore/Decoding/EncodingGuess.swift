@@ -22,6 +22,9 @@ public struct EncodingGuess: Equatable, Sendable {
     /// Bytes of byte-order mark to skip (0 if none).
     public var bomLength: Int
 
+    /// Bytes that are valid UTF-8 throughout: certain, no statistics needed.
+    public static let validUTF8 = EncodingGuess(name: "UTF-8", confidence: 100, method: .utf8)
+
     public init(name: String, confidence: Int, method: DetectionMethod, bomLength: Int = 0) {
         self.name = name
         self.confidence = confidence
