@@ -19,10 +19,9 @@ extension UTF8FileText {
         let n = bytes.withUnsafeMutableBytes { preadFully(fd, $0.baseAddress!, $0.count, at: from) }
         bytes.removeSubrange(n...)
         let first = Self.tailStart(bytes, atFileStart: from == start)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count - first)
-        var all = Int.max
-        _ = bytes.withUnsafeBufferPointer { Self.decodeScalars($0, from: first, remaining: &all, atFileEnd: true, into: &scalars) }
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count - first) { buffer, written in
+            _ = bytes.withUnsafeBufferPointer { Self.decodeScalars($0, from: first, atFileEnd: true, into: buffer, count: &written) }
+        }
         return Tail(text: ScalarText(scalars), firstByte: from + first)
     }
 

@@ -5,7 +5,7 @@ import Glibc
 /// A large UTF-8 file read on demand: random access by scalar offset without decoding the
 /// whole file or holding it in memory.
 ///
-/// Reading is `pread` of 256 KiB chunks (an LRU of 256, so at most 64 MiB), not `mmap`: if the
+/// Reading is `pread` of 64 KiB chunks (an LRU of 1,024, so at most 64 MiB), not `mmap`: if the
 /// file is truncated while mapped, touching a page past its new end raises SIGBUS, which Swift
 /// cannot recover from; a short read just sets `changedOnDisk`. Only the background count
 /// reads a mapping, inside C code that catches that SIGBUS and counts the chunk again from
@@ -37,14 +37,15 @@ public final class UTF8FileText: TextSource {
     /// Set when a read came back short: the file was truncated or rewritten since it was opened.
     public private(set) var changedOnDisk = false
 
-    /// 256 KiB: the first screen reads one chunk, and a fresh 1 MiB buffer cost it 256 page
-    /// faults (1 GB file, PIZHU_TRACE loaded-ms 2.5–4 with 1 MiB chunks, 1.6–2.7 with 256 KiB).
-    static let chunkSize = 256 << 10
+    /// 64 KiB: the first screen needs one chunk, and the loader's 64 KiB sample is that chunk
+    /// (`init(path:skipping:head:)`), so opening reads nothing twice. (256 KiB chunks cost a
+    /// 1 GB file's first screen a second read and 64 page faults of a fresh buffer.)
+    static let chunkSize = 64 << 10
     /// The count maps 4 MiB at a time: from 2 MiB on, the kernel can map the page cache's large
     /// folios whole (`pizhu-bench --only decoding`, scalar count of 1 GB from opening:
     /// 96.5 ms, against 111.6 ms with 1 MiB mappings).
     static let countChunkSize = 4 << 20
-    private static let cacheLimit = 256
+    private static let cacheLimit = 1024
     let fd: Int32
     private let identity: FileIdentity
     private let counter: ScalarCounter
@@ -55,6 +56,8 @@ public final class UTF8FileText: TextSource {
     private var currentBase = 0
     private var currentBytes: [UInt8] = []
     private var cursor = (scalar: 0, byte: 0)
+    /// Chunks read from the file so far (the head handed over at opening is not one).
+    private(set) var chunksRead = 0
 
     struct FileIdentity: Equatable {
         var device: UInt, inode: UInt, size: Int, mtime: Int, mtimeNanos: Int
@@ -66,8 +69,10 @@ public final class UTF8FileText: TextSource {
 
     public enum OpenError: Error { case cannotOpen(String) }
 
-    /// Opens `path` and counts its first 256 KiB; the rest is counted once asked for.
-    public init(path: String, skipping bomLength: Int = 0) throws {
+    /// Opens `path` and counts its first 256 KiB; the rest is counted once asked for. `head`:
+    /// the file's first bytes if the caller has read them (kept as the first chunk if they are
+    /// all of it).
+    public init(path: String, skipping bomLength: Int = 0, head: [UInt8]? = nil) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OpenError.cannotOpen(String(cString: strerror(errno))) }
@@ -80,6 +85,10 @@ public final class UTF8FileText: TextSource {
         counter = ScalarCounter(fd: fd, byteCount: byteCount, start: bomLength,
                                 chunkSize: Self.countChunkSize, blockSize: Self.blockSize)
         cursor = (0, start)
+        if let head, head.count == min(Self.chunkSize, byteCount) {
+            cache[0] = head
+            cacheOrder.append(0)
+        }
     }
 
     public var knownCount: Int? { counter.isDone ? counter.total : nil }
@@ -129,6 +138,7 @@ public final class UTF8FileText: TextSource {
         }
         let from = k * Self.chunkSize
         let length = min(Self.chunkSize, byteCount - from)
+        chunksRead += 1
         // Not zeroed first: pread fills it, and a short read's rest is set below.
         let bytes = [UInt8](unsafeUninitializedCapacity: max(0, length)) { buffer, count in
             let n = max(0, preadFully(fd, buffer.baseAddress!, length, at: from))
@@ -206,21 +216,40 @@ public final class UTF8FileText: TextSource {
         }
     }
 
-    /// Decodes the scalars of `p` from index `i` into `out` until `remaining` have been
-    /// decoded or the buffer ends; each starts at a byte that is not a continuation byte. A
-    /// scalar cut by the buffer's end is left for the next buffer unless `atFileEnd`.
-    /// Returns the index where it stopped.
-    static func decodeScalars(_ p: UnsafeBufferPointer<UInt8>, from i: Int, remaining: inout Int, atFileEnd: Bool,
-                              into out: inout [Unicode.Scalar]) -> Int {
-        var i = i
-        while remaining > 0 && i < p.count {
+    /// Decodes the scalars of `p` from index `i` into `out[n...]` until `out` is full or the
+    /// buffer ends; each starts at a byte that is not a continuation byte. A scalar cut by the
+    /// buffer's end is left for the next buffer unless `atFileEnd`. Returns the index where it
+    /// stopped. Written to memory, not appended: a Chinese first screen decodes 16 Ki scalars
+    /// (`append` checked capacity and uniqueness on each; 0.33 ms of a 1 GB file's first screen).
+    static func decodeScalars(_ p: UnsafeBufferPointer<UInt8>, from i: Int, atFileEnd: Bool,
+                              into out: UnsafeMutableBufferPointer<Unicode.Scalar>, count n: inout Int) -> Int {
+        guard let bytes = p.baseAddress, let target = out.baseAddress else { return i }
+        var i = i, k = n
+        let end = p.count, limit = out.count
+        while k < limit && i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                (target + k).initialize(to: Unicode.Scalar(b0))
+                k += 1; i += 1
+                continue
+            }
+            // Most of a Chinese text: a valid three-byte sequence not followed by stray
+            // continuation bytes (E1–EC, EE–EF: no overlong or surrogate forms to rule out).
+            if b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && i + 3 < end
+                && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 && bytes[i + 3] & 0xC0 != 0x80 {
+                let value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                (target + k).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                k += 1; i += 3
+                continue
+            }
             var j = i + 1
-            while j < p.count && p[j] & 0xC0 == 0x80 { j += 1 }
-            if j == p.count && !atFileEnd { break }
-            out.append(decode(p, from: i, to: j))
-            remaining -= 1
+            while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+            if j == end && !atFileEnd { break }
+            (target + k).initialize(to: decode(p, from: i, to: j))
+            k += 1
             i = j
         }
+        n = k
         return i
     }
 
@@ -353,26 +382,25 @@ public final class UTF8FileText: TextSource {
         let upper = contains(range.upperBound - 1) ? range.upperBound : count
         let r = lower..<max(lower, upper)
         guard !r.isEmpty else { return [] }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(r.count)
         var from = byteOffset(ofScalar: r.lowerBound)
-        var remaining = r.count
-        while remaining > 0 && from < byteCount {
-            // The scalars that end inside from's chunk, decoded straight from its bytes.
-            let k = from / Self.chunkSize
-            let base = k * Self.chunkSize
-            let bytes = chunk(k)
-            let lastInFile = base + bytes.count >= byteCount
-            from = base + bytes.withUnsafeBufferPointer {
-                Self.decodeScalars($0, from: from - base, remaining: &remaining, atFileEnd: lastInFile, into: &out)
-            }
-            // A scalar that runs on into the next chunk.
-            if remaining > 0 && from < byteCount && from / Self.chunkSize == k {
-                var to = from + 1
-                while to < byteCount && !isLead(byte(at: to)) { to += 1 }
-                out.append(decode(from: from, to: to))
-                remaining -= 1
-                from = to
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: r.count) { buffer, written in
+            while written < buffer.count && from < byteCount {
+                // The scalars that end inside from's chunk, decoded straight from its bytes.
+                let k = from / Self.chunkSize
+                let base = k * Self.chunkSize
+                let bytes = chunk(k)
+                let lastInFile = base + bytes.count >= byteCount
+                from = base + bytes.withUnsafeBufferPointer {
+                    Self.decodeScalars($0, from: from - base, atFileEnd: lastInFile, into: buffer, count: &written)
+                }
+                // A scalar that runs on into the next chunk.
+                if written < buffer.count && from < byteCount && from / Self.chunkSize == k {
+                    var to = from + 1
+                    while to < byteCount && !isLead(byte(at: to)) { to += 1 }
+                    (buffer.baseAddress! + written).initialize(to: decode(from: from, to: to))
+                    written += 1
+                    from = to
+                }
             }
         }
         cursor = (r.upperBound, from)

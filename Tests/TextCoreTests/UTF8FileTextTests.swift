@@ -64,7 +64,7 @@ struct UTF8FileTextTests {
         #expect(continuation.withUnsafeBufferPointer { UTF8FileText.leadBytes($0) } == 0)
     }
 
-    @Test("scalars across the 1 MiB chunk boundaries, valid or not, read the same in bulk as one by one")
+    @Test("scalars across chunk boundaries, valid or not, read the same in bulk as one by one")
     func chunkBoundaries() throws {
         let chunk = UTF8FileText.chunkSize
         var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: chunk - 2) + Array("😀".utf8)        // a 4-byte scalar across
@@ -84,6 +84,24 @@ struct UTF8FileTextTests {
         let validFile = TemporaryFile(valid)
         let validText = try UTF8FileText(path: validFile.path)
         #expect(validText.scalars(in: 0..<validText.count) == UTF8Validator.decode(valid).scalars)
+    }
+
+    @Test("the loader's 64 KiB sample is the first chunk: a large file's first screen reads nothing twice")
+    func sampleIsFirstChunk() throws {
+        var bytes = Self.big
+        while bytes.count < DocumentLoader.largeFileBytes { bytes += Self.big }
+        let file = TemporaryFile(bytes)
+        let text = try #require(try DocumentLoader.load(path: file.path).text as? UTF8FileText)
+        let firstChunk = UTF8FileText.chunkSize
+        // The scalars wholly inside the first chunk (a character may be cut at its end).
+        let head = Array(UTF8Validator.decode(Array(bytes.prefix(firstChunk))).scalars.dropLast(2))
+        let same = text.scalars(in: 0..<head.count) == head
+        #expect(same)
+        #expect(text.chunksRead == 0)
+        // A head of another size is not taken for the first chunk.
+        let other = try UTF8FileText(path: file.path, head: Array(bytes.prefix(100)))
+        #expect(other.scalars(in: 0..<10) == Array(head.prefix(10)))
+        #expect(other.chunksRead == 1)
     }
 
     @Test("a BOM is skipped and not counted")

@@ -50,16 +50,16 @@ public enum DocumentLoader {
             return answer!
         }
         if size >= largeFileBytes {
-            if let guess = largeUTF8Guess(path: path, override: override, force: force) {
-                var loaded = try onDemand(path: path, guess: guess, size: size)
+            if let (guess, sample) = largeUTF8Guess(path: path, override: override, force: force) {
+                var loaded = try onDemand(path: path, guess: guess, size: size, head: sample)
                 if override == nil {
                     loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, progress: progress)
                 }
                 return loaded
             }
             // Not UTF-8 by its look, but remembered as UTF-8 (opened so before, invalid bytes and all).
-            if override == nil, let other = asked(), let guess = largeUTF8Guess(path: path, override: other, force: force) {
-                return try onDemand(path: path, guess: guess, size: size)
+            if override == nil, let other = asked(), let (guess, sample) = largeUTF8Guess(path: path, override: other, force: force) {
+                return try onDemand(path: path, guess: guess, size: size, head: sample)
             }
         }
         let bytes = try readAll(path)
@@ -103,25 +103,25 @@ public enum DocumentLoader {
         }
     }
 
-    /// A large UTF-8 file, read on demand.
-    private static func onDemand(path: String, guess: EncodingGuess, size: Int) throws -> Loaded {
+    /// A large UTF-8 file, read on demand (`head`: its first bytes, already read).
+    private static func onDemand(path: String, guess: EncodingGuess, size: Int, head: [UInt8]) throws -> Loaded {
         do {
-            return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength), encoding: guess, invalidSequences: 0, sizeBytes: size, bytes: nil)
+            return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength, head: head), encoding: guess, invalidSequences: 0, sizeBytes: size, bytes: nil)
         } catch {
             throw LoadError.unreadable("\(error)")
         }
     }
 
     /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
-    /// possibly cut last character), else nil (the file is decoded whole instead).
-    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> EncodingGuess? {
+    /// possibly cut last character) with those bytes, else nil (the file is decoded whole instead).
+    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> (EncodingGuess, sample: [UInt8])? {
         if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
         guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
-        if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? bom : nil }
-        if override != nil { return EncodingGuess(name: "UTF-8", confidence: 100, method: .override) }
+        if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? (bom, sample) : nil }
+        if override != nil { return (EncodingGuess(name: "UTF-8", confidence: 100, method: .override), sample) }
         if !force, BinarySniffer.reason(sample) != nil { return nil }
         let valid = sample.withUnsafeBufferPointer { UTF8Validator.isValid($0, allowTruncatedEnd: true) }
-        return valid ? EncodingGuess(name: "UTF-8", confidence: 95, method: .utf8) : nil
+        return valid ? (EncodingGuess(name: "UTF-8", confidence: 95, method: .utf8), sample) : nil
     }
 
     /// The bytes of a file (at most `limit`).

@@ -14,6 +14,12 @@ public enum UTF8Validator {
             }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // Most of a Chinese text: E1–EC or EE–EF and two continuation bytes (checked as one load).
+            if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 3 <= n
+                && UnsafeRawPointer(bytes.baseAddress! + i + 1).loadUnaligned(as: UInt16.self) & 0xC0C0 == 0x8080 {
+                i += 3
+                continue
+            }
             guard let (length, lower, upper) = sequence(lead: b) else { return false }
             if i + length > n {
                 guard allowTruncatedEnd else { return false }

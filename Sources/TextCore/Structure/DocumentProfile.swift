@@ -44,9 +44,12 @@ public struct DocumentProfile: Equatable, Sendable {
         var widths: [Int: Int] = [:]
         var facts: [LineFacts] = []
         // A line longer than the whole sample (a single-line file) is measured on the sample alone.
+        // Lines are found, not cached: each is looked at once.
         func sampleLine(_ start: Int) -> LineIndex.Line? {
-            index.line(startingAt: start, endingBefore: start + sampleScalars)
-                ?? LineIndex.Line(start: start, contentEnd: start + sampleScalars, next: start + sampleScalars)
+            guard let (end, next) = index.end(ofLineFrom: start, before: start + sampleScalars) else {
+                return LineIndex.Line(start: start, contentEnd: start + sampleScalars, next: start + sampleScalars)
+            }
+            return LineIndex.Line(start: start, contentEnd: end, next: next)
         }
         var line: LineIndex.Line? = text.isEmpty ? nil : sampleLine(0)
         var scalars = 0

@@ -10,8 +10,9 @@ enum HeadingPattern {
 
     /// True if `trimmed` (a line without surrounding whitespace) looks like a heading.
     static func matches(_ trimmed: String) -> Bool {
+        // More than 40 characters: found without segmenting a long line whole.
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 40 || trimmed.prefix(41).count <= 40 else { return false }
         let t = Array(trimmed)
-        guard !t.isEmpty, t.count <= 40 else { return false }
         if t[0] == "#" {
             let hashes = t.prefix { $0 == "#" }.count
             return hashes <= 6 && t.count > hashes && t[hashes] == " "

@@ -12,29 +12,42 @@ struct LineFacts: Equatable {
     var lastSignificant: Int?
     /// The line without surrounding whitespace (capped at 200 scalars; for patterns and headers).
     var trimmed: String
+    /// A page-number line: `12`, `- 12 -`, `— 3 —`, `第 5 页`, `3/20` (decided once: reflow
+    /// asks it of a line each time it walks past it).
+    var isPageNumber: Bool
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{0B}"
     }
 
+    /// Long lines: only both ends are looked at; their width is certainly "long".
+    static let headCap = 4096
+
     init(_ line: LineIndex.Line, text: TextSource) {
+        let head = min(line.contentEnd, line.start + Self.headCap)
+        // A text in memory is read in place; a file's scalars are decoded once.
+        if let memory = text as? ScalarText {
+            self = memory.storage.withUnsafeBufferPointer {
+                LineFacts(line, head: UnsafeBufferPointer(rebasing: $0[line.start..<head]), text: text)
+            }
+        } else {
+            self = text.scalars(in: line.start..<head).withUnsafeBufferPointer { LineFacts(line, head: $0, text: text) }
+        }
+    }
+
+    /// `head`: the line's first scalars (all of them, up to `headCap`).
+    private init(_ line: LineIndex.Line, head scalars: UnsafeBufferPointer<Unicode.Scalar>, text: TextSource) {
         self.line = line
         var first: Int?
         var last: Int?
         var width = 0
-        var o = line.start
-        // Long lines: look at both ends only; their width is certainly "long".
-        let cap = 4096
-        let head = min(line.contentEnd, line.start + cap)
-        let scalars = text.scalars(in: line.start..<head)
-        while o < head {
-            let s = scalars[o - line.start]
+        let head = line.start + scalars.count
+        for (i, s) in scalars.enumerated() {
             if !Self.isWhitespace(s) {
-                if first == nil { first = o }
-                last = o
+                if first == nil { first = line.start + i }
+                last = line.start + i
             }
             width += max(0, CellWidth.glibc(s.value))
-            o += 1
         }
         if line.contentEnd > head {
             width += (line.contentEnd - head) * 2
@@ -44,26 +57,49 @@ struct LineFacts: Equatable {
             if first == nil && e >= head { first = head }
         } else if let l = last {
             // Trailing whitespace does not count.
-            var trailing = 0
-            for k in (l + 1)..<max(l + 1, line.contentEnd) { trailing += max(0, CellWidth.glibc(scalars[k - line.start].value)) }
-            width -= trailing
+            for k in (l + 1)..<max(l + 1, line.contentEnd) { width -= max(0, CellWidth.glibc(scalars[k - line.start].value)) }
         }
         firstSignificant = first
         lastSignificant = last
         isBlank = first == nil
-        isIndented = !isBlank && line.start < line.contentEnd && Self.isWhitespace(text.scalar(at: line.start))
+        isIndented = !isBlank && line.start < line.contentEnd && Self.isWhitespace(scalars[0])
         self.width = isBlank ? 0 : width
         if let f = first, let l = last {
-            trimmed = text.string(in: f..<min(l + 1, f + 200))
+            let end = min(l + 1, f + 200)
+            trimmed = end <= head ? Self.string(UnsafeBufferPointer(rebasing: scalars[(f - line.start)..<(end - line.start)]))
+                                  : text.string(in: f..<end)
         } else {
             trimmed = ""
         }
+        isPageNumber = Self.isPageNumber(trimmed, scalars: first.map { f in last! - f + 1 } ?? 0)
     }
 
-    /// A page-number line: `12`, `- 12 -`, `— 3 —`, `第 5 页`, `3/20`.
-    var isPageNumber: Bool {
+    /// The scalars as a string, encoded straight into its storage (one allocation, none for a short line).
+    private static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { utf8 in
+            var n = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    utf8[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    utf8[n] = UInt8(0xC0 | v >> 6); utf8[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    utf8[n] = UInt8(0xE0 | v >> 12); utf8[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    utf8[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    utf8[n] = UInt8(0xF0 | v >> 18); utf8[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    utf8[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); utf8[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
+    /// Whether `trimmed` (`scalars` long before any cap) is a page number.
+    private static func isPageNumber(_ trimmed: String, scalars: Int) -> Bool {
         // Cheap first: a page number is a short line (the string work below is not).
-        guard let f = firstSignificant, let l = lastSignificant, l - f < 24 else { return false }
+        guard scalars > 0, scalars <= 24 else { return false }
         let t = trimmed.filter { $0 != " " && $0 != "\u{3000}" }
         guard !t.isEmpty, t.count <= 12 else { return false }
         let core = t.trimmingPrefixAndSuffix { "-—–".contains($0) }
