@@ -174,9 +174,12 @@ struct ReflowRuleTests {
         // 40 characters at most, counted as characters, not scalars.
         ("## " + String(repeating: "字", count: 37), true), ("## " + String(repeating: "字", count: 38), false),
         ("## " + String(repeating: "e\u{301}", count: 37), true),
+        ("楔子", true), ("后记 写在最后", true), ("十二、附则", true), ("(3) 样本", true), ("• 快讯 •", true),
     ])
     func patterns(line: String, expected: Bool) {
         #expect(HeadingPattern.matches(line) == expected)
+        // The cheap test reflow asks first never rules out a heading.
+        if expected { #expect(HeadingPattern.canStart(with: line.unicodeScalars.first!)) }
     }
 
     @Test("page-number lines", arguments: [("12", true), ("- 12 -", true), ("— 3 —", true), ("第 5 页", true), ("3/20", true), ("2021年", false), ("12345", false)])

@@ -86,7 +86,7 @@ public struct DocumentProfile: Equatable, Sendable {
         let indentMarks = nonBlank.count > 0 && indented * 100 >= nonBlank.count * 3 && indented * 100 <= nonBlank.count * 60
         var repeats: [String: Int] = [:]
         if hardWrapped {
-            for f in nonBlank where f.width < modal / 2 && !f.isPageNumber { repeats[f.trimmed, default: 0] += 1 }
+            for f in nonBlank where f.width < modal / 2 && !f.isPageNumber { repeats[f.trimmed(in: text), default: 0] += 1 }
         }
         let headers = Set(repeats.filter { $0.value >= 3 && !HeadingPattern.matches($0.key) }.keys)
         let endings: LineEndings = [lf, crlf, cr].filter { $0 > 0 }.count > 1 ? .mixed

@@ -8,6 +8,16 @@ enum HeadingPattern {
     static let unitWords = Set("章节卷集部篇回")
     static let named = ["序章", "楔子", "终章", "后记", "尾声", "番外", "序言", "前言", "引言", "结语"]
 
+    /// Whether a heading can start with `first` (the first scalar of its first character): a
+    /// cheap test that rules out most lines before `matches` (a string per line) is asked.
+    static func canStart(with first: Unicode.Scalar) -> Bool {
+        first == "#" || first == "第" || first == "（" || first == "(" || first == "·" || first == "•"
+            || ("0"..."9").contains(first) || startScalars.contains(first)
+    }
+
+    /// First scalars of the named headings and of Chinese numerals.
+    private static let startScalars = Set(named.compactMap(\.unicodeScalars.first) + chineseNumerals.compactMap(\.unicodeScalars.first))
+
     /// True if `trimmed` (a line without surrounding whitespace) looks like a heading.
     static func matches(_ trimmed: String) -> Bool {
         // More than 40 characters: found without segmenting a long line whole.

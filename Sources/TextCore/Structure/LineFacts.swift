@@ -10,11 +10,11 @@ struct LineFacts: Equatable {
     /// Offsets of the first and last scalars that are not whitespace (nil if blank).
     var firstSignificant: Int?
     var lastSignificant: Int?
-    /// The line without surrounding whitespace (capped at 200 scalars; for patterns and headers).
-    var trimmed: String
     /// A page-number line: `12`, `- 12 -`, `— 3 —`, `第 5 页`, `3/20` (decided once: reflow
     /// asks it of a line each time it walks past it).
     var isPageNumber: Bool
+
+    private static let pageNumberMarks = Set(" \u{3000}-—–/第页".unicodeScalars)
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{0B}"
@@ -64,14 +64,22 @@ struct LineFacts: Equatable {
         isBlank = first == nil
         isIndented = !isBlank && line.start < line.contentEnd && Self.isWhitespace(scalars[0])
         self.width = isBlank ? 0 : width
-        if let f = first, let l = last {
-            let end = min(l + 1, f + 200)
-            trimmed = end <= head ? Self.string(UnsafeBufferPointer(rebasing: scalars[(f - line.start)..<(end - line.start)]))
-                                  : text.string(in: f..<end)
+        if let f = first, let l = last, l - f < 24, l < head {
+            isPageNumber = Self.isPageNumber(UnsafeBufferPointer(rebasing: scalars[(f - line.start)...(l - line.start)]))
         } else {
-            trimmed = ""
+            isPageNumber = false
         }
-        isPageNumber = Self.isPageNumber(trimmed, scalars: first.map { f in last! - f + 1 } ?? 0)
+    }
+
+    /// The line without surrounding whitespace, capped at 200 scalars (for patterns and
+    /// running headers). Made when asked: most lines are never asked.
+    func trimmed(in text: TextSource) -> String {
+        guard let f = firstSignificant, let l = lastSignificant else { return "" }
+        let end = min(l + 1, f + 200)
+        if let memory = text as? ScalarText {
+            return memory.storage.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[f..<end])) }
+        }
+        return text.scalars(in: f..<end).withUnsafeBufferPointer(Self.string)
     }
 
     /// The scalars as a string, encoded straight into its storage (one allocation, none for a short line).
@@ -96,11 +104,11 @@ struct LineFacts: Equatable {
         }
     }
 
-    /// Whether `trimmed` (`scalars` long before any cap) is a page number.
-    private static func isPageNumber(_ trimmed: String, scalars: Int) -> Bool {
-        // Cheap first: a page number is a short line (the string work below is not).
-        guard scalars > 0, scalars <= 24 else { return false }
-        let t = trimmed.filter { $0 != " " && $0 != "\u{3000}" }
+    /// Whether a short line (its `scalars` from the first to the last that is not whitespace) is a page number.
+    private static func isPageNumber(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        // Cheap first: only digits, spaces, dashes, / and 第…页 can make one (the string work below is not cheap).
+        guard scalars.allSatisfy({ ("0"..."9").contains($0) || pageNumberMarks.contains($0) }) else { return false }
+        let t = string(scalars).filter { $0 != " " && $0 != "\u{3000}" }
         guard !t.isEmpty, t.count <= 12 else { return false }
         let core = t.trimmingPrefixAndSuffix { "-—–".contains($0) }
         if !core.isEmpty && core.allSatisfy(\.isASCIIDigit) && core.count <= 4 { return true }

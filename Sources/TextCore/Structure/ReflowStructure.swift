@@ -119,7 +119,7 @@ public final class ReflowStructure: TextStructure {
 
     /// Blank lines and lines this view hides (page numbers, running headers).
     func isSkippable(_ f: LineFacts) -> Bool {
-        f.isBlank || f.isPageNumber || profile.runningHeaders.contains(f.trimmed)
+        f.isBlank || f.isPageNumber || (!profile.runningHeaders.isEmpty && profile.runningHeaders.contains(f.trimmed(in: text)))
     }
 
     /// The nearest line before `line` that is not skippable, with the number of blank lines between.
@@ -152,7 +152,7 @@ public final class ReflowStructure: TextStructure {
     /// did end one (or was short itself).
     func isHeading(_ f: LineFacts) -> Bool {
         if let h = headingCache[f.line.start] { return h }
-        var heading = HeadingPattern.matches(f.trimmed)
+        var heading = f.firstSignificant.map { HeadingPattern.canStart(with: text.scalar(at: $0)) && HeadingPattern.matches(f.trimmed(in: text)) } ?? false
         if !heading, f.width < shortLimit, let last = f.lastSignificant {
             let end = text.scalar(at: last)
             if !Self.sentenceEnds.contains(end) && !Self.continues.contains(end) {
