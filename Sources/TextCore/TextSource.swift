@@ -45,12 +45,7 @@ extension TextSource {
 
     /// The text in `range` as a Swift string (for tests, quotes and search).
     public func string(in range: Range<Int>) -> String {
-        // Encoded to UTF-8 here: appending scalars to a String one by one is several times slower.
-        let scalars = self.scalars(in: range)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count * 3)
-        for s in scalars { UTF8.encode(s) { utf8.append($0) } }
-        return String(decoding: utf8, as: UTF8.self)
+        scalars(in: range).withUnsafeBufferPointer(String.init(scalars:))
     }
 }
 

@@ -153,9 +153,7 @@ final class ReadingMemory {
             // the line's end would read on (and wait for the count) before the first screen.
             let head = text.scalars(in: offset..<(offset + 200))
             let end = head.firstIndex(where: isLineTerminator) ?? head.count
-            var line = String.UnicodeScalarView()
-            line.append(contentsOf: head[..<end])
-            let trimmed = String(line).trimmingWhitespace
+            let trimmed = head.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[..<end])) }.trimmingWhitespace
             if !trimmed.isEmpty { return trimmed.count <= 60 ? trimmed : document.name }
             offset += end + 1
         }

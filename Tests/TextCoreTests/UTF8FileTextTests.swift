@@ -215,14 +215,16 @@ struct BackgroundCountTests {
         #expect(text.scalar(at: expected - 1) == "\n")
     }
 
-    @Test("the first 256 KiB are counted before opening returns and nothing behind them until asked: the first screen neither waits for a thread nor shares the machine with one")
-    func headAtOnce() throws {
+    @Test("the first 64 KiB are counted before opening returns (from the bytes the loader read, if given) and nothing behind them until asked: the first screen neither waits for a thread nor shares the machine with one",
+          arguments: [false, true])
+    func headAtOnce(headGiven: Bool) throws {
         var bytes = UTF8FileTextTests.big
         while bytes.count < 4 << 20 { bytes += UTF8FileTextTests.big }
         let file = TemporaryFile(bytes)
-        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 3, chunkSize: 1 << 20, blockSize: 4096)
-        #expect(counter.publishedBlocks == 64, "only the head, nothing counted behind it")
-        #expect(counter.blockStarts[64] == bytes[3..<(256 << 10)].filter { $0 & 0xC0 != 0x80 }.count)
+        let head = headGiven ? Array(bytes.prefix(64 << 10)) : nil
+        let counter = ScalarCounter(fd: open(file.path, O_RDONLY), byteCount: bytes.count, start: 3, chunkSize: 1 << 20, blockSize: 4096, head: head)
+        #expect(counter.publishedBlocks == 16, "only the head, nothing counted behind it")
+        #expect(counter.blockStarts[16] == bytes[3..<(64 << 10)].filter { $0 & 0xC0 != 0x80 }.count)
         #expect(counter.contains(1000) && !counter.isDone)
         #expect(counter.workers == 0, "an offset in the head starts no thread")
         #expect(counter.contains(3 << 20))

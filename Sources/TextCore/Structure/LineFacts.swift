@@ -77,38 +77,16 @@ struct LineFacts: Equatable {
         guard let f = firstSignificant, let l = lastSignificant else { return "" }
         let end = min(l + 1, f + 200)
         if let memory = text as? ScalarText {
-            return memory.storage.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[f..<end])) }
+            return memory.storage.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[f..<end])) }
         }
-        return text.scalars(in: f..<end).withUnsafeBufferPointer(Self.string)
-    }
-
-    /// The scalars as a string, encoded straight into its storage (one allocation, none for a short line).
-    private static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { utf8 in
-            var n = 0
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 {
-                    utf8[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    utf8[n] = UInt8(0xC0 | v >> 6); utf8[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
-                } else if v < 0x10000 {
-                    utf8[n] = UInt8(0xE0 | v >> 12); utf8[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    utf8[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
-                } else {
-                    utf8[n] = UInt8(0xF0 | v >> 18); utf8[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    utf8[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); utf8[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
-                }
-            }
-            return n
-        }
+        return text.scalars(in: f..<end).withUnsafeBufferPointer(String.init(scalars:))
     }
 
     /// Whether a short line (its `scalars` from the first to the last that is not whitespace) is a page number.
     private static func isPageNumber(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         // Cheap first: only digits, spaces, dashes, / and 第…页 can make one (the string work below is not cheap).
         guard scalars.allSatisfy({ ("0"..."9").contains($0) || pageNumberMarks.contains($0) }) else { return false }
-        let t = string(scalars).filter { $0 != " " && $0 != "\u{3000}" }
+        let t = String(scalars: scalars).filter { $0 != " " && $0 != "\u{3000}" }
         guard !t.isEmpty, t.count <= 12 else { return false }
         let core = t.trimmingPrefixAndSuffix { "-—–".contains($0) }
         if !core.isEmpty && core.allSatisfy(\.isASCIIDigit) && core.count <= 4 { return true }
