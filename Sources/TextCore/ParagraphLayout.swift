@@ -83,7 +83,7 @@ struct ParagraphLayout {
     }
 
     /// Calls `body` with each grapheme cluster of `scalars`, in order. Between two plain
-    /// scalars (`isPlainScalar`) there is always a cluster boundary, so runs of them (nearly
+    /// scalars (`isPlainScalar`, and the hidden mark) there is always a cluster boundary, so runs of them (nearly
     /// all of a Chinese text) are cut one scalar a cluster; only the stretches between such
     /// boundaries go through String's grapheme breaking.
     ///
@@ -96,22 +96,27 @@ struct ParagraphLayout {
         let n = scalars.count
         var pos = start
         while pos < n && pos < limit {
-            if isPlainScalar(scalars[pos]) && (pos + 1 == n || isPlainScalar(scalars[pos + 1])) {
+            if standsAlone(scalars[pos]) && (pos + 1 == n || standsAlone(scalars[pos + 1])) {
                 body(scalars[pos...pos])
                 pos += 1
                 continue
             }
             var end = pos + 1
-            while end < n && !(isPlainScalar(scalars[end - 1]) && isPlainScalar(scalars[end])) { end += 1 }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[pos..<end])
-            for ch in String(view) {
+            while end < n && !(standsAlone(scalars[end - 1]) && standsAlone(scalars[end])) { end += 1 }
+            let run = scalars.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[pos..<end])) }
+            for ch in run {
                 let count = ch.unicodeScalars.count
                 body(scalars[pos..<(pos + count)])
                 pos += count
             }
         }
         return pos
+    }
+
+    /// Plain scalars and the mark a view puts where it hides a line break or an indent: a
+    /// cluster boundary lies between any two of them.
+    @inline(__always) private static func standsAlone(_ s: Unicode.Scalar) -> Bool {
+        isPlainScalar(s) || s == TextStructureMarks.hidden
     }
 
     private func buildRow(_ c: [Cluster], from start: Int, ownedEnd: Int, paragraphStart: Bool) -> (Int, VisualRow) {

@@ -114,7 +114,8 @@ struct ClusterSegmentationTests {
     func agreesWithString() {
         let pieces: [String] = ["中", "文", "。", "，", "\u{3000}", "a", "B", " ", "1", "（", "）", "\u{302A}", "\u{0301}", "\u{200D}",
                                 "👍", "🏽", "🇨", "🇳", "\r", "\n", "\u{0600}", "\u{1100}", "\u{1161}", "\u{11A8}", "e", "\u{FE0F}",
-                                "\u{0E33}", "ก", "\u{093F}", "क", "\u{0C}", "|", "\u{FF01}"]
+                                "\u{0E33}", "ก", "\u{093F}", "क", "\u{0C}", "|", "\u{FF01}", "“", "”", "…", "—", "·", "\u{A0}", "é",
+                                "\u{AD}", "‰", "\u{2028}", "\u{200B}", String(TextStructureMarks.hidden)]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let string = (0..<Int.random(in: 1...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
