@@ -7,7 +7,8 @@ import TextCore
 /// `handle(_:)` changes state and returns effects for the host to carry out; `render()`
 /// draws the current state into a `ScreenBuffer`. Nothing here touches files or the terminal.
 public final class ReaderState {
-    public var keymap: Keymap
+    /// Built when the first key arrives (or help is shown), not before the first screen.
+    public lazy var keymap: Keymap = .standard
     public private(set) var size: Size
     public var settings: LayoutSettings
 
@@ -93,12 +94,12 @@ public final class ReaderState {
         public var isError: Bool
     }
 
-    public init(size: Size, settings: LayoutSettings = LayoutSettings(), keymap: Keymap = .standard) {
+    public init(size: Size, settings: LayoutSettings = LayoutSettings(), keymap: Keymap? = nil) {
         self.size = size
         self.settings = settings
-        self.keymap = keymap
         library = []
         libraryTitle = ""
+        if let keymap { self.keymap = keymap }
     }
 
     // MARK: Host calls
