@@ -50,10 +50,12 @@ public final class AnnotatedDocument {
                           bom: decoded.hadBOM, locator: locator)
     }
 
-    /// The annotations of a document already read and decoded (the reader's case).
-    public static func attach(path: String, text: [Unicode.Scalar], bytes: [UInt8], encoding: String, bom: Bool,
+    /// The annotations of a document already read and decoded (the reader's case); `sha256`:
+    /// the digest of `bytes` if it has been worked out already (on another thread, while they
+    /// were decoded).
+    public static func attach(path: String, text: [Unicode.Scalar], bytes: [UInt8], sha256: String? = nil, encoding: String, bom: Bool,
                               locator: SidecarLocator = .fromEnvironment()) throws(OpenError) -> AnnotatedDocument {
-        let record = DocumentRecord(filename: AtomicFile.lastComponent(path), sha256: SHA256.hex(bytes), sizeBytes: bytes.count,
+        let record = DocumentRecord(filename: AtomicFile.lastComponent(path), sha256: sha256 ?? SHA256.hex(bytes), sizeBytes: bytes.count,
                                     encoding: encoding.lowercased(), bom: bom,
                                     newline: DocumentRecord.newlineStyle(of: text), lengthScalars: text.count)
         return try AnnotatedDocument(path: path, text: text, record: record, locator: locator)

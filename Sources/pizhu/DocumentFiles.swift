@@ -16,7 +16,7 @@ struct ReaderDocumentFile {
         }
         do {
             let bytes = try loaded.bytes ?? DocumentLoader.readAll(path)
-            document.annotations = try AnnotatedDocument.attach(path: path, text: scalars.storage, bytes: bytes,
+            document.annotations = try AnnotatedDocument.attach(path: path, text: scalars.storage, bytes: bytes, sha256: loaded.sha256?(),
                                                                 encoding: loaded.encoding.name, bom: loaded.encoding.bomLength > 0)
         } catch let error as AnnotatedDocument.OpenError {
             document.annotationProblem = "\(error)"

@@ -103,6 +103,17 @@ public struct DocumentRecord: Equatable, Sendable {
         var lf = false, crlf = false, cr = false
         // Through a buffer pointer: with the array's checks this took ~3 ms of a 4 MB file's opening.
         text.withUnsafeBufferPointer { p in
+            // Most texts have no CR at all: a loop without branches (vectorized) says so, and
+            // whether there is an LF, at a fraction of the cost of the exact walk below.
+            let (anyCR, anyLF) = p.withMemoryRebound(to: UInt32.self) { values in
+                var cr: UInt32 = 0, lf: UInt32 = 0
+                for v in values {
+                    cr |= v == 0x0D ? 1 : 0
+                    lf |= v == 0x0A ? 1 : 0
+                }
+                return (cr, lf)
+            }
+            if anyCR == 0 { lf = anyLF != 0; return }
             var i = 0
             while i < p.count {
                 let v = p[i].value
