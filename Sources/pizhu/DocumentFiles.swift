@@ -43,6 +43,8 @@ struct DecodingOptions {
     /// The encoding chosen for the file in an earlier run, asked only without `encoding`.
     var remembered: () -> String? = { nil }
     var force = false
+    /// Hash a file decoded whole while it is decoded (the reader attaches its sidecar by it).
+    var hashing = false
     var progress: ((Double) -> Void)?
 }
 
@@ -61,7 +63,7 @@ enum DocumentFiles {
         case .file:
             do {
                 let loaded = try DocumentLoader.load(path: path, encoding: options.encoding, remembered: options.remembered,
-                                                     force: options.force, progress: options.progress)
+                                                     force: options.force, hashing: options.hashing, progress: options.progress)
                 return ReaderDocumentFile(path: path, loaded: loaded)
             } catch let error as DocumentLoader.LoadError {
                 throw DocumentError(description: "pizhu: \(path): \(error)")

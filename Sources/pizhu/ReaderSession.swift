@@ -153,6 +153,7 @@ final class ReaderSession {
             return
         }
         var options = decoding
+        options.hashing = true
         // Asked once the file's bytes are read, or for a large UTF-8 file once it is measured
         // (the store may still be opening).
         options.remembered = { [memory] in memory.encodingOverride(for: expanded) }

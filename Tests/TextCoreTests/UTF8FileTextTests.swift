@@ -148,17 +148,18 @@ struct UTF8FileTextTests {
         #expect(try DocumentLoader.load(path: small.path).text is ScalarText)
     }
 
-    @Test("a file decoded whole from 256 KiB on is hashed while it is decoded, to the same digest; a smaller one is hashed when asked")
+    @Test("asked to, a file decoded whole from 256 KiB on is hashed while it is decoded, to the same digest; a smaller one, or one not asked for, is hashed when needed")
     func hashedWhileDecoded() throws {
         let medium = Array(Self.big.prefix(DocumentLoader.concurrentHashBytes + 12_345))
         let file = TemporaryFile(medium)
-        let loaded = try DocumentLoader.load(path: file.path)
+        let loaded = try DocumentLoader.load(path: file.path, hashing: true)
         #expect(loaded.text is ScalarText)
         #expect(loaded.sha256?() == SHA256.hex(medium))
         // Decoded as an override says (by iconv): hashed alongside too.
-        #expect(try DocumentLoader.load(path: file.path, encoding: "GB18030").sha256?() == SHA256.hex(medium))
+        #expect(try DocumentLoader.load(path: file.path, encoding: "GB18030", hashing: true).sha256?() == SHA256.hex(medium))
+        #expect(try DocumentLoader.load(path: file.path).sha256 == nil)
         let small = TemporaryFile(Array(Self.big.prefix(4096)))
-        #expect(try DocumentLoader.load(path: small.path).sha256 == nil)
+        #expect(try DocumentLoader.load(path: small.path, hashing: true).sha256 == nil)
     }
 
     @Test("an encoding remembered for a file is asked once and only without an override: a small file's after its bytes are read, a large UTF-8 file's after it is opened")

@@ -20,8 +20,8 @@ public enum DocumentLoader {
         /// detected. The reader calls it once the document is measured, so that a slow answer
         /// (the document store opening on another thread, about 0.5 ms) overlaps the measuring.
         public var rememberedInstead: (() throws -> Loaded?)?
-        /// The SHA-256 of `bytes`, worked out on another core while they are decoded (files of
-        /// `concurrentHashBytes` or more); nil to hash them when needed.
+        /// The SHA-256 of `bytes`, worked out on another core while they were decoded (asked
+        /// with `hashing`, files of `concurrentHashBytes` or more); nil to hash them when needed.
         public var sha256: (() -> String)?
     }
 
@@ -47,8 +47,9 @@ public enum DocumentLoader {
     /// detection needs no statistics (a large file that reads as UTF-8; a file decoded whole
     /// with a byte-order mark, UTF-16's pattern or valid UTF-8), not here but by
     /// `Loaded.rememberedInstead`; else once the file's bytes are read, before the statistics.
+    /// `hashing`: the caller will want the bytes' SHA-256 (`Loaded.sha256`).
     public static func load(path: String, encoding override: String? = nil, remembered: @escaping () -> String? = { nil },
-                            force: Bool = false, progress: ((Double) -> Void)? = nil) throws -> Loaded {
+                            force: Bool = false, hashing: Bool = false, progress: ((Double) -> Void)? = nil) throws -> Loaded {
         var st = stat()
         guard stat(path, &st) == 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
         let size = Int(st.st_size)
@@ -61,7 +62,7 @@ public enum DocumentLoader {
             if let (guess, sample) = largeUTF8Guess(path: path, override: override, force: force) {
                 var loaded = try onDemand(path: path, guess: guess, size: size, head: sample)
                 if override == nil {
-                    loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, progress: progress)
+                    loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, hashing: hashing, progress: progress)
                 }
                 return loaded
             }
@@ -71,8 +72,8 @@ public enum DocumentLoader {
             }
         }
         let bytes = try readAll(path)
-        let hashing = bytes.count >= concurrentHashBytes ? ThreadResult { SHA256.hex(bytes) } : nil
-        let sha256 = hashing.map { thread in { thread.value } }
+        let hashThread = hashing && bytes.count >= concurrentHashBytes ? ThreadResult { SHA256.hex(bytes) } : nil
+        let sha256 = hashThread.map { thread in { thread.value } }
         do {
             if override == nil {
                 var decoded: DecodedText?
@@ -94,7 +95,7 @@ public enum DocumentLoader {
                     var loaded = Loaded(text: decoded.text, encoding: decoded.encoding, invalidSequences: decoded.invalidSequences,
                                         sizeBytes: bytes.count, bytes: bytes)
                     loaded.sha256 = sha256
-                    loaded.rememberedInstead = instead(path: path, detected: decoded.encoding, remembered: remembered, force: force, progress: progress)
+                    loaded.rememberedInstead = instead(path: path, detected: decoded.encoding, remembered: remembered, force: force, hashing: hashing, progress: progress)
                     return loaded
                 }
             }
@@ -109,11 +110,11 @@ public enum DocumentLoader {
     }
 
     /// Asks `remembered` and opens the file as it says, unless it names nothing or what was detected.
-    private static func instead(path: String, detected: EncodingGuess, remembered: @escaping () -> String?, force: Bool,
+    private static func instead(path: String, detected: EncodingGuess, remembered: @escaping () -> String?, force: Bool, hashing: Bool,
                                 progress: ((Double) -> Void)?) -> () throws -> Loaded? {
         {
             guard let other = remembered(), EncodingDetector.canonical(other) != EncodingDetector.canonical(detected.name) else { return nil }
-            return try load(path: path, encoding: other, force: force, progress: progress)
+            return try load(path: path, encoding: other, force: force, hashing: hashing, progress: progress)
         }
     }
 
