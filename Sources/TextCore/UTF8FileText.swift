@@ -69,16 +69,29 @@ public final class UTF8FileText: TextSource {
 
     public enum OpenError: Error { case cannotOpen(String) }
 
-    /// Opens `path` and counts its first 64 KiB; the rest is counted once asked for. `head`:
-    /// the file's first bytes if the caller has read them (kept as the first chunk if they are
-    /// all of it).
-    public init(path: String, skipping bomLength: Int = 0, head: [UInt8]? = nil) throws {
+    /// The first bytes of a file as a caller read them, and the file's identity then.
+    struct Head {
+        var bytes: [UInt8]
+        var identity: FileIdentity
+    }
+
+    /// Opens `path` and counts its first 64 KiB; the rest is counted once asked for.
+    public convenience init(path: String, skipping bomLength: Int = 0) throws {
+        try self.init(path: path, skipping: bomLength, head: nil)
+    }
+
+    /// `head`: the file's first bytes if the caller has read them, kept as the first chunk if
+    /// they are all of it and the file is still the one they were read from.
+    init(path: String, skipping bomLength: Int = 0, head given: Head?) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw OpenError.cannotOpen(String(cString: strerror(errno))) }
         var st = stat()
         fstat(fd, &st)
-        identity = FileIdentity(st)
+        let opened = FileIdentity(st)
+        identity = opened
+        // Replaced or rewritten since the caller read its head: the head is not this file's.
+        let head = given.flatMap { $0.identity == opened ? $0.bytes : nil }
         byteCount = Int(st.st_size)
         start = bomLength
         posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)

@@ -99,9 +99,32 @@ struct UTF8FileTextTests {
         #expect(same)
         #expect(text.chunksRead == 0)
         // A head of another size is not taken for the first chunk.
-        let other = try UTF8FileText(path: file.path, head: Array(bytes.prefix(100)))
+        let identity = try Self.identity(file.path)
+        let other = try UTF8FileText(path: file.path, head: .init(bytes: Array(bytes.prefix(100)), identity: identity))
         #expect(other.scalars(in: 0..<10) == Array(head.prefix(10)))
         #expect(other.chunksRead == 1)
+    }
+
+    @Test("a head read before the file was rewritten is not taken for it")
+    func staleHead() throws {
+        var bytes = Self.big
+        while bytes.count < DocumentLoader.largeFileBytes { bytes += Self.big }
+        let file = TemporaryFile(bytes)
+        let before = try Self.identity(file.path)
+        let oldHead = Array(bytes.prefix(UTF8FileText.chunkSize))
+        // Rewritten in place between the loader's read and the opening: other text, other size.
+        let rewritten = Array("改写以后的文件\n".utf8) + bytes
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data(rewritten)))
+        let text = try UTF8FileText(path: file.path, head: .init(bytes: oldHead, identity: before))
+        #expect(text.scalars(in: 0..<7) == Array("改写以后的文件".unicodeScalars))
+        #expect(text.chunksRead == 1)
+    }
+
+    /// The file's identity as the loader takes it.
+    static func identity(_ path: String) throws -> UTF8FileText.FileIdentity {
+        var st = stat()
+        try #require(stat(path, &st) == 0)
+        return UTF8FileText.FileIdentity(st)
     }
 
     @Test("a BOM is skipped and not counted")

@@ -59,16 +59,16 @@ public enum DocumentLoader {
             return answer!
         }
         if size >= largeFileBytes {
-            if let (guess, sample) = largeUTF8Guess(path: path, override: override, force: force) {
-                var loaded = try onDemand(path: path, guess: guess, size: size, head: sample)
+            if let (guess, head) = largeUTF8Guess(path: path, override: override, force: force) {
+                var loaded = try onDemand(path: path, guess: guess, size: size, head: head)
                 if override == nil {
                     loaded.rememberedInstead = instead(path: path, detected: guess, remembered: remembered, force: force, hashing: hashing, progress: progress)
                 }
                 return loaded
             }
             // Not UTF-8 by its look, but remembered as UTF-8 (opened so before, invalid bytes and all).
-            if override == nil, let other = asked(), let (guess, sample) = largeUTF8Guess(path: path, override: other, force: force) {
-                return try onDemand(path: path, guess: guess, size: size, head: sample)
+            if override == nil, let other = asked(), let (guess, head) = largeUTF8Guess(path: path, override: other, force: force) {
+                return try onDemand(path: path, guess: guess, size: size, head: head)
             }
         }
         let bytes = try readAll(path)
@@ -119,7 +119,7 @@ public enum DocumentLoader {
     }
 
     /// A large UTF-8 file, read on demand (`head`: its first bytes, already read).
-    private static func onDemand(path: String, guess: EncodingGuess, size: Int, head: [UInt8]) throws -> Loaded {
+    private static func onDemand(path: String, guess: EncodingGuess, size: Int, head: UTF8FileText.Head) throws -> Loaded {
         do {
             return Loaded(text: try UTF8FileText(path: path, skipping: guess.bomLength, head: head), encoding: guess, invalidSequences: 0, sizeBytes: size, bytes: nil)
         } catch {
@@ -129,22 +129,29 @@ public enum DocumentLoader {
 
     /// For a large file: UTF-8 judged from its first 64 KiB (a BOM, or valid UTF-8 up to a
     /// possibly cut last character) with those bytes, else nil (the file is decoded whole instead).
-    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> (EncodingGuess, sample: [UInt8])? {
+    static func largeUTF8Guess(path: String, override: String?, force: Bool) -> (EncodingGuess, head: UTF8FileText.Head)? {
         if let override, EncodingDetector.canonical(override) != "UTF-8" { return nil }
-        guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize) else { return nil }
-        if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? (bom, sample) : nil }
-        if override != nil { return (EncodingGuess(name: "UTF-8", confidence: 100, method: .override), sample) }
+        var st = stat()
+        guard let sample = try? readAll(path, limit: EncodingDetector.sampleSize, stat: &st) else { return nil }
+        let head = UTF8FileText.Head(bytes: sample, identity: UTF8FileText.FileIdentity(st))
+        if let bom = ByteOrderMark.sniff(sample) { return bom.name == "UTF-8" ? (bom, head) : nil }
+        if override != nil { return (EncodingGuess(name: "UTF-8", confidence: 100, method: .override), head) }
         if !force, BinarySniffer.reason(sample) != nil { return nil }
         let valid = sample.withUnsafeBufferPointer { UTF8Validator.isValid($0, allowTruncatedEnd: true) }
-        return valid ? (EncodingGuess(name: "UTF-8", confidence: 95, method: .utf8), sample) : nil
+        return valid ? (EncodingGuess(name: "UTF-8", confidence: 95, method: .utf8), head) : nil
     }
 
     /// The bytes of a file (at most `limit`).
     public static func readAll(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        var st = stat()
+        return try readAll(path, limit: limit, stat: &st)
+    }
+
+    /// The bytes of a file (at most `limit`), and the file's status as it was read.
+    static func readAll(_ path: String, limit: Int = Int.max, stat st: inout stat) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError.unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }
-        var st = stat()
         fstat(fd, &st)
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw LoadError.unreadable("not a regular file") }
         // Not zeroed first: read fills it (a 4 MB file's memset cost its first screen ~1 ms).
