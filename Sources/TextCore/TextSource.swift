@@ -10,6 +10,9 @@ public protocol TextSource: AnyObject {
     func scalar(at offset: Int) -> Unicode.Scalar
     /// The scalars in `range`, clamped to the text.
     func scalars(in range: Range<Int>) -> [Unicode.Scalar]
+    /// Calls `body` with the scalars in `range` (clamped to the text), in place where the text
+    /// holds them in memory, else decoded into a buffer first (`scalars(in:)`).
+    func withScalars<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R
     /// Offset of the last line terminator (LF, CR or form feed) before `offset` and at or after
     /// `limit`, or nil. The limit keeps a look-up bounded inside one huge line.
     func lastTerminator(before offset: Int, notBefore limit: Int) -> Int?
@@ -38,6 +41,9 @@ extension TextSource {
     public func contains(_ offset: Int) -> Bool { offset >= 0 && offset < count }
     public var knownCount: Int? { count }
     public func uncountedEnd(maxBytes: Int) -> TextSource? { nil }
+    public func withScalars<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
+        try scalars(in: range).withUnsafeBufferPointer(body)
+    }
     /// True if the text has no scalars.
     public var isEmpty: Bool { !contains(0) }
     /// `offset` if it is in the text, else the last offset (0 for an empty text).
@@ -45,7 +51,7 @@ extension TextSource {
 
     /// The text in `range` as a Swift string (for tests, quotes and search).
     public func string(in range: Range<Int>) -> String {
-        scalars(in: range).withUnsafeBufferPointer(String.init(scalars:))
+        withScalars(in: range, String.init(scalars:))
     }
 }
 
@@ -61,6 +67,12 @@ public final class ScalarText: TextSource {
     public func scalars(in range: Range<Int>) -> [Unicode.Scalar] {
         let r = range.clamped(to: 0..<storage.count)
         return Array(storage[r])
+    }
+
+    /// In place: no copy of the scalars.
+    public func withScalars<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
+        let r = range.clamped(to: 0..<storage.count)
+        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
     public func lastTerminator(before offset: Int, notBefore limit: Int) -> Int? {

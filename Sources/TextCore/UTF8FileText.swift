@@ -247,8 +247,8 @@ public final class UTF8FileText: TextSource {
                 continue
             }
             // Most of a Chinese text: a valid three-byte sequence not followed by stray
-            // continuation bytes (E1–EC, EE–EF: no overlong or surrogate forms to rule out).
-            if b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && i + 3 < end
+            // continuation bytes.
+            if UTF8Validator.isPlainThreeByteLead(b0) && i + 3 < end
                 && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 && bytes[i + 3] & 0xC0 != 0x80 {
                 let value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 (target + k).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
@@ -270,26 +270,14 @@ public final class UTF8FileText: TextSource {
     /// (stray continuation bytes after it are skipped), else U+FFFD. Only the first
     /// `min(4, to - from)` bytes are read.
     @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Unicode.Scalar {
-        let b0 = UInt32(p[from])
-        if b0 < 0x80 { return Unicode.Scalar(UInt8(b0)) }
-        let length: Int
-        var value: UInt32
-        var lower: UInt32 = 0x80, upper: UInt32 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: length = 2; value = b0 & 0x1F
-        case 0xE0: length = 3; value = b0 & 0x0F; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = b0 & 0x0F
-        case 0xED: length = 3; value = b0 & 0x0F; upper = 0x9F
-        case 0xF0: length = 4; value = b0 & 0x07; lower = 0x90
-        case 0xF1...0xF3: length = 4; value = b0 & 0x07
-        case 0xF4: length = 4; value = b0 & 0x07; upper = 0x8F
-        default: return "\u{FFFD}"
-        }
-        guard to - from >= length else { return "\u{FFFD}" }
+        let b0 = p[from]
+        if b0 < 0x80 { return Unicode.Scalar(b0) }
+        guard let (length, lower, upper) = UTF8Validator.sequence(lead: b0), to - from >= length else { return "\u{FFFD}" }
+        var value = UInt32(b0) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for i in 1..<length {
-            let b = UInt32(p[from + i])
+            let b = p[from + i]
             if i == 1 ? (b < lower || b > upper) : (b & 0xC0 != 0x80) { return "\u{FFFD}" }
-            value = value << 6 | (b & 0x3F)
+            value = value << 6 | UInt32(b & 0x3F)
         }
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }

@@ -151,9 +151,11 @@ final class ReadingMemory {
             guard text.contains(offset) else { break }
             // Only the next 200 scalars are read: in a file that is one huge line, a search for
             // the line's end would read on (and wait for the count) before the first screen.
-            let head = text.scalars(in: offset..<(offset + 200))
-            let end = head.firstIndex(where: isLineTerminator) ?? head.count
-            let trimmed = head.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[..<end])) }.trimmingWhitespace
+            let (line, end) = text.withScalars(in: offset..<(offset + 200)) { head in
+                let end = head.firstIndex(where: isLineTerminator) ?? head.count
+                return (String(scalars: UnsafeBufferPointer(rebasing: head[..<end])), end)
+            }
+            let trimmed = line.trimmingWhitespace
             if !trimmed.isEmpty { return trimmed.count <= 60 ? trimmed : document.name }
             offset += end + 1
         }

@@ -45,6 +45,10 @@ struct UTF8FileTextTests {
             #expect(text.firstTerminator(from: o, before: limit) == memory.firstTerminator(from: o, before: limit))
             let r = o..<min(memory.count, o + Int.random(in: 0..<5000, using: &rng))
             #expect(text.scalars(in: r) == memory.scalars(in: r))
+            // In place or decoded first, clamped alike (the range may run past the end).
+            let past = o..<(o + Int.random(in: 0..<5000, using: &rng))
+            #expect(memory.withScalars(in: past, Array.init) == text.withScalars(in: past, Array.init))
+            #expect(memory.withScalars(in: past, Array.init) == memory.scalars(in: past))
         }
     }
 

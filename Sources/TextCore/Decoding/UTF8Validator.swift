@@ -14,8 +14,8 @@ public enum UTF8Validator {
             }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            // Most of a Chinese text: E1–EC or EE–EF and two continuation bytes (checked as one load).
-            if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 3 <= n
+            // Most of a Chinese text; the two continuation bytes checked as one load.
+            if isPlainThreeByteLead(b) && i + 3 <= n
                 && UnsafeRawPointer(bytes.baseAddress! + i + 1).loadUnaligned(as: UInt16.self) & 0xC0C0 == 0x8080 {
                 i += 3
                 continue
@@ -33,6 +33,11 @@ public enum UTF8Validator {
         }
         return true
     }
+
+    /// E1–EC and EE–EF, the lead bytes of nearly all of a Chinese text (ideographs, CJK and
+    /// full-width punctuation): their three-byte sequences need only two continuation bytes,
+    /// with no overlong form or surrogate to rule out.
+    @inline(__always) static func isPlainThreeByteLead(_ b: UInt8) -> Bool { b >= 0xE1 && b <= 0xEF && b != 0xED }
 
     /// For a byte that can start a multibyte sequence: the sequence's length and the range its
     /// second byte must be in (narrower than 80–BF after E0, ED, F0 and F4: no overlongs, no
@@ -95,7 +100,7 @@ public enum UTF8Validator {
                     let b = p[i]
                     if b < 0x80 { dst[o] = UInt32(b); o += 1; i += 1; continue }
                     // The common case first: a well-formed three-byte sequence (all of CJK).
-                    if b >= 0xE1 && b <= 0xEC && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                    if isPlainThreeByteLead(b) && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
                         dst[o] = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
                         o += 1; i += 3
                         continue

@@ -98,11 +98,13 @@ public struct DocumentProfile: Equatable, Sendable {
 
     /// `|` makes up at least a tenth of the non-space scalars of the sample.
     static func segmented(_ text: TextSource) -> Bool {
-        // A text in memory is read in place (a copy of the sample was a tenth of the measuring).
-        let sample = (text as? ScalarText)?.storage.prefix(sampleScalars) ?? ArraySlice(text.scalars(in: 0..<sampleScalars))
-        var bars = 0, other = 0
-        for s in sample where !LineFacts.isWhitespace(s) && s != "\n" && s != "\r" {
-            if s == "|" { bars += 1 } else { other += 1 }
+        // Read in place (a copy of the sample was a tenth of the measuring).
+        let (bars, other) = text.withScalars(in: 0..<sampleScalars) { sample in
+            var bars = 0, other = 0
+            for s in sample where !LineFacts.isWhitespace(s) && s != "\n" && s != "\r" {
+                if s == "|" { bars += 1 } else { other += 1 }
+            }
+            return (bars, other)
         }
         return bars >= 20 && bars * 10 >= other + bars
     }

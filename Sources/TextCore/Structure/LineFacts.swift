@@ -25,14 +25,7 @@ struct LineFacts: Equatable {
 
     init(_ line: LineIndex.Line, text: TextSource) {
         let head = min(line.contentEnd, line.start + Self.headCap)
-        // A text in memory is read in place; a file's scalars are decoded once.
-        if let memory = text as? ScalarText {
-            self = memory.storage.withUnsafeBufferPointer {
-                LineFacts(line, head: UnsafeBufferPointer(rebasing: $0[line.start..<head]), text: text)
-            }
-        } else {
-            self = text.scalars(in: line.start..<head).withUnsafeBufferPointer { LineFacts(line, head: $0, text: text) }
-        }
+        self = text.withScalars(in: line.start..<head) { LineFacts(line, head: $0, text: text) }
     }
 
     /// `head`: the line's first scalars (all of them, up to `headCap`).
@@ -75,11 +68,7 @@ struct LineFacts: Equatable {
     /// running headers). Made when asked: most lines are never asked.
     func trimmed(in text: TextSource) -> String {
         guard let f = firstSignificant, let l = lastSignificant else { return "" }
-        let end = min(l + 1, f + 200)
-        if let memory = text as? ScalarText {
-            return memory.storage.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[f..<end])) }
-        }
-        return text.scalars(in: f..<end).withUnsafeBufferPointer(String.init(scalars:))
+        return text.string(in: f..<min(l + 1, f + 200))
     }
 
     /// Whether a short line (its `scalars` from the first to the last that is not whitespace) is a page number.
