@@ -2,29 +2,37 @@ import Foundation
 import TextCore
 import TmuxDriver
 
-/// `swift run -c release pizhu-bench [--quick] [--runs N] [--json PATH]`: pizhu beside a baseline
-/// measured in the same run (less, iconv), on corpora generated from `seeds/`.
+/// `swift run -c release pizhu-bench [--quick] [--runs N] [--only PART] [--json PATH]`: pizhu
+/// beside a baseline measured in the same run (less, iconv), on corpora generated from `seeds/`.
 @main
 struct Bench {
     static func main() throws {
-        let arguments = CommandLine.arguments
-        let jsonPath = arguments.firstIndex(of: "--json").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let options: BenchOptions
+        do {
+            options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("pizhu-bench: \(error)\n\(BenchOptions.usage)\n".utf8))
+            exit(2)
+        }
+        if options.help {
+            print(BenchOptions.usage)
+            return
+        }
         var report = Report()
-        try measure(arguments, into: &report)
-        if let jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+        try measure(options, into: &report)
+        if let jsonPath = options.jsonPath { try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8) }
         if !report.missing.isEmpty {
             print("\npizhu-bench: \(report.missing.count) figure(s) not measured: \(report.missing.joined(separator: "; "))")
             exit(1)
         }
     }
 
-    /// Takes the figures `arguments` ask for (all, or one `--only` part).
-    static func measure(_ arguments: [String], into report: inout Report) throws {
-        let quick = arguments.contains("--quick")
+    /// Takes the figures `options` ask for (all, or one `--only` part).
+    static func measure(_ options: BenchOptions, into report: inout Report) throws {
+        let quick = options.quick
         // --runs N: more runs a row than the default, for medians on a noisy machine.
-        let runs = arguments.firstIndex(of: "--runs").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? (quick ? 3 : 7)
-        // --only decoding|annotations|search|reader|pagers|pagers-search|pty: just that part's figures.
-        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let runs = options.runsPerRow
+        let only = options.only
         let decodingOnly = only == "decoding"
         let corpus = try Corpus()
         defer { corpus.remove() }
