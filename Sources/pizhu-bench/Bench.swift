@@ -30,35 +30,34 @@ struct Bench {
     /// Takes the figures `options` ask for (all, or one `--only` part).
     static func measure(_ options: BenchOptions, into report: inout Report) throws {
         let quick = options.quick
-        // --runs N: more runs a row than the default, for medians on a noisy machine.
         let runs = options.runsPerRow
         let only = options.only
-        let decodingOnly = only == "decoding"
+        let decodingOnly = only == .decoding
         let corpus = try Corpus()
         defer { corpus.remove() }
         print("pizhu-bench\(quick ? " --quick" : ""): medians of \(runs) runs; \(TmuxSession.binary)\n")
         print(Report.header)
-        if only == "search" {
+        if only == .search {
             try SearchBench.run(&report, corpus: corpus, runs: runs, quick: quick)
             return
         }
-        if only == "annotations" {
+        if only == .annotations {
             try AnnotationBench.run(&report, corpus: corpus, runs: runs)
             return
         }
 
         let sizes: [(String, Int)] = quick ? [("10 MB", 10 << 20), ("100 MB", 100 << 20)]
                                            : [("10 MB", 10 << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)]
-        if only == "reader" {
+        if only == .reader {
             try readerFigures(&report, corpus: corpus, sizes: sizes, quick: quick)
             return
         }
         let first = "习近平总书记在党的十九大"
-        if only == "pty" {
+        if only == .pty {
             try BareTerminalBench.run(&report, corpus: corpus, runs: runs, largest: sizes.last!)
             return
         }
-        if only == "pagers-search" {
+        if only == .pagersSearch {
             // Only the search-to-marker figures (and G), for re-measuring them alone.
             for (label, bytes) in sizes {
                 pagers(&report, corpus: corpus, label: "\(label) UTF-8", file: try corpus.utf8(bytes: bytes), first: first, runs: runs, sizes: [(80, 24)])
@@ -85,7 +84,7 @@ struct Bench {
         let line = try corpus.utf8(bytes: 100 << 20, singleLine: true)
         pagers(&report, corpus: corpus, label: "100 MB single line", file: line, first: first, runs: runs, sizes: [(80, 24)], searching: false)
         try BareTerminalBench.run(&report, corpus: corpus, runs: runs, largest: sizes.last!)
-        if only == "pagers" { return }
+        if only == .pagers { return }
         }
 
         // Decoding: the whole GB18030 transcode, in process, against the iconv command.

@@ -1,21 +1,26 @@
 /// pizhu-bench's command line, checked before anything is generated or timed: a mistyped
 /// option or part is an error with the usage, not a silent full run of half an hour.
-struct BenchOptions: Equatable {
+struct BenchOptions {
     /// The parts `--only` can name.
-    static let parts = ["decoding", "annotations", "search", "reader", "pagers", "pagers-search", "pty"]
+    enum Part: String, CaseIterable {
+        case decoding, annotations, search, reader, pagers, pty
+        case pagersSearch = "pagers-search"
+    }
+
+    private static var partNames: String { Part.allCases.map(\.rawValue).joined(separator: ", ") }
 
     static let usage = """
         usage: pizhu-bench [--quick] [--runs N] [--only PART] [--json PATH]
           --quick       the short run CI makes: fewer sizes, 3 runs a row
           --runs N      runs a row (default 7, 3 with --quick); figures are medians
-          --only PART   just one part: \(parts.joined(separator: ", "))
+          --only PART   just one part: \(partNames)
           --json PATH   also write the figures as JSON to PATH
           -h, --help    this text
         """
 
     var quick = false
     var runs: Int?
-    var only: String?
+    var only: Part?
     var jsonPath: String?
     var help = false
 
@@ -23,7 +28,7 @@ struct BenchOptions: Equatable {
     var runsPerRow: Int { runs ?? (quick ? 3 : 7) }
 
     /// A command line that cannot be run, with what is wrong with it.
-    struct Problem: Error, Equatable, CustomStringConvertible {
+    struct Problem: Error, CustomStringConvertible {
         let description: String
     }
 
@@ -44,9 +49,9 @@ struct BenchOptions: Equatable {
                 guard let n = Int(text), n > 0 else { throw Problem(description: "--runs needs a positive whole number, not \(text)") }
                 runs = n
             case "--only":
-                let part = try value(of: argument)
-                guard Self.parts.contains(part) else {
-                    throw Problem(description: "--only \(part): no such part (one of \(Self.parts.joined(separator: ", ")))")
+                let name = try value(of: argument)
+                guard let part = Part(rawValue: name) else {
+                    throw Problem(description: "--only \(name): no such part (one of \(Self.partNames))")
                 }
                 only = part
             default: throw Problem(description: "unknown argument \(argument)")
