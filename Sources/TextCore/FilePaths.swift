@@ -28,9 +28,14 @@ public enum FilePaths {
     /// Creates a folder and its parents (`mkdir -p`); nil on success, else why not.
     @discardableResult
     public static func makeFolders(_ folder: String, mode: mode_t = 0o755) -> String? {
+        var st = stat()
+        if stat(folder, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { return nil }   // the usual case: one call
         var path = folder.hasPrefix("/") ? "" : "."
         for part in folder.split(separator: "/") {
-            path += "/" + part
+            // Appending the Substring itself: `"/" + part` went through the generic `+`, whose
+            // first call looked its types up by name across every conformance in the binary.
+            path.append("/")
+            path.append(contentsOf: part)
             if mkdir(path, mode) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         }
         return nil

@@ -1,22 +1,43 @@
 import Glibc
 
 /// A value worked out on a thread of its own from the moment this is made, so that slow
-/// start-up work (opening the SQLite store takes about 1 ms) overlaps the terminal's set-up
-/// and the document's loading on the other core; reading `value` waits for the thread the
-/// first time. Read it from one thread only.
+/// start-up work (opening the SQLite store takes about 0.4 ms) can overlap the terminal's
+/// set-up and the document's loading on the other core. Whoever comes first does the work:
+/// if the thread has not begun by the time `value` is wanted (a new thread can wait a
+/// millisecond for a core while the process that started pizhu still holds it), the caller
+/// works the value out itself instead of waiting for the thread to start; if the thread has
+/// begun, `value` waits for it. Read it from one thread only.
 public final class ThreadResult<Value> {
-    /// Where the thread leaves the value; `pthread_join` orders that write before any read.
-    private final class Slot: @unchecked Sendable {
+    /// The work and where its value is left. `claimed` says who does it; the value is read
+    /// only after the thread that wrote it is joined, or on the thread that wrote it.
+    private final class Job: @unchecked Sendable {
+        let work: () -> Value
+        private let claimed = Locked(false)
         var value: Value?
+        init(_ work: @escaping () -> Value) { self.work = work }
+
+        /// True for the first caller only: that one does the work.
+        func claim() -> Bool {
+            claimed.withLock { taken in
+                defer { taken = true }
+                return !taken
+            }
+        }
     }
 
-    private let slot = Slot()
+    private let job: Job
     private var thread: pthread_t?
 
-    public init(_ work: @escaping () -> Value) {
-        let slot = slot
-        thread = startThread { slot.value = work() }
-        if thread == nil { slot.value = work() }   // no thread to be had: done here and now
+    public convenience init(_ work: @escaping () -> Value) {
+        self.init(start: startThread, work)
+    }
+
+    /// `start` starts the thread (tests delay it); it returns nil when no thread can be had,
+    /// and the work is then done where the value is first wanted.
+    init(start: (@escaping () -> Void) -> pthread_t?, _ work: @escaping () -> Value) {
+        let job = Job(work)
+        self.job = job
+        thread = start { if job.claim() { job.value = job.work() } }
     }
 
     deinit {
@@ -25,10 +46,18 @@ public final class ThreadResult<Value> {
 
     public var value: Value {
         if let running = thread {
-            pthread_join(running, nil)
             thread = nil
+            if job.claim() {
+                // The thread has not begun: it will find the work taken and end by itself.
+                pthread_detach(running)
+                job.value = job.work()
+            } else {
+                pthread_join(running, nil)
+            }
+        } else if job.claim() {
+            job.value = job.work()
         }
-        return slot.value!
+        return job.value!
     }
 }
 
