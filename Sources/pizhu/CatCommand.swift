@@ -34,13 +34,9 @@ struct CatCommand: ParsableCommand {
         let settings = layout.settings
         let views = DocumentViews(text: document.loaded.text)
         let structure = views.structure(view ?? views.profile.suggestedView, showSegments: showSegments)
-        let lines = PlainRenderer.lines(of: structure, settings: settings, width: width ?? settings.measure)
-        var out = ""
-        for line in lines {
-            out += line
-            out += "\n"
-        }
-        print(out, terminator: "")
+        // Each line as it is laid out: a large file's first lines come out at once (`| head`
+        // stops it early) and the whole never sits in memory (it did: ~10x the file at the end).
+        PlainRenderer.forEachLine(of: structure, settings: settings, width: width ?? settings.measure) { print($0) }
         if document.loaded.invalidSequences > 0 {
             printError("pizhu: \(document.loaded.invalidSequences) invalid byte sequences in \(file) shown as U+FFFD")
         }

@@ -41,6 +41,27 @@ struct CommandLineEndToEndTests {
         #expect(reflowLines.contains { $0.contains("省科学技术协会作为全省广大科技工作者的群众组织") }, "reflow view: \(reflowLines.count) lines")
     }
 
+    @Test("cat prints each line as it is laid out: `| head` ends it at once, with the same first lines")
+    func catStreams() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        // Seed 001 two hundred times over (1.6 MB): seconds of layout for this build.
+        let big = tmp.path + "/big.txt"
+        try #require(Shell.run("for i in $(seq 200); do cat \(Shell.quote(Self.seed001)); done > \(Shell.quote(big))").status == 0)
+        let command = "\(Shell.quote(TmuxSession.binary)) cat --view original \(Shell.quote(big))"
+        let out = Shell.quote(tmp.path + "/out.txt")
+        var started = Date()
+        let whole = Shell.run("\(command) > \(out); head -n 3 \(out)")
+        let wholeSeconds = Date().timeIntervalSince(started)
+        started = Date()
+        let head = Shell.run("\(command) | head -n 3")
+        let headSeconds = Date().timeIntervalSince(started)
+        #expect(head.output == whole.output)
+        #expect(head.output.filter { $0 == "\n" }.count == 3)
+        // Printed only at the end, the first lines waited for the whole layout.
+        #expect(headSeconds * 4 < wholeSeconds, "head \(headSeconds) s, whole \(wholeSeconds) s")
+    }
+
     @Test("a binary file is refused with exit status 1 unless --force")
     func binary() throws {
         let tmp = try TemporaryDirectory()

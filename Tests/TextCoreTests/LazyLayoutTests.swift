@@ -174,3 +174,24 @@ struct PartialBlockLayoutTests {
         #expect(stepwise.lastPageTop(height: 10) == whole.lastPageTop(height: 10))
     }
 }
+
+/// `pizhu cat` prints through `PlainRenderer.forEachLine`.
+@Suite("plain rendering streams")
+struct PlainRenderingStreamTests {
+    @Test("each line is handed on as it is laid out: the first comes before the rest of the document is read")
+    func firstLineEarly() throws {
+        var scalars: [Unicode.Scalar] = []
+        while scalars.count < 1_000_000 { scalars += LazyLayoutTests.paragraph }
+        let text = CountingText(ScalarText(scalars))
+        var fetchedAtFirst: Int?
+        var lines: [String] = []
+        PlainRenderer.forEachLine(of: OriginalStructure(text: text), settings: LayoutSettings(measure: 72), width: 72) { line in
+            if fetchedAtFirst == nil { fetchedAtFirst = text.fetched }
+            lines.append(line)
+        }
+        let first = try #require(fetchedAtFirst)
+        #expect(first < 1_000, "\(fetchedAtFirst ?? -1) scalars read before the first line")
+        #expect(text.fetched > scalars.count * 9 / 10)   // all the lines' content (terminators are not fetched)
+        #expect(lines == PlainRenderer.lines(of: ScalarText(scalars), settings: LayoutSettings(measure: 72), width: 72))
+    }
+}

@@ -16,8 +16,11 @@ public final class ReflowStructure: TextStructure {
     public let profile: DocumentProfile
     private var factsCache: [Int: LineFacts] = [:]
     private var headingCache: [Int: Bool] = [:]
-    /// Paragraph extents found so far, by the start of every line they were found through.
+    /// Paragraph extents found so far, by the start of every line they were found through
+    /// (at most `extentLimit` lines, then forgotten: an entry is ~200 bytes, and reading a
+    /// whole large file through once would otherwise keep one per line).
     private var extents: [Int: Extent] = [:]
+    static let extentLimit = 1 << 16
 
     private struct Extent {
         var first: LineFacts
@@ -71,7 +74,7 @@ public final class ReflowStructure: TextStructure {
             walked.append(last.line.start)
         }
         let e = Extent(first: first, last: last)
-        if extents.count + walked.count > 1 << 20 { extents.removeAll(keepingCapacity: true) }
+        if extents.count + walked.count > Self.extentLimit { extents.removeAll(keepingCapacity: true) }
         for start in walked { extents[start] = e }
         return e
     }
