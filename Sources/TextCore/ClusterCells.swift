@@ -24,8 +24,8 @@ public enum ClusterCells {
 
     /// Appends the cells of the cluster `scalars` (at source `offset`, drawn from `column`) to
     /// `out`: appending, not returning an array, spares the layout an allocation per cluster.
-    static func append(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
-                       settings: LayoutSettings, to out: inout [RowCell]) {
+    static func append<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars, offset: Int, column: Int,
+                                                                      settings: LayoutSettings, to out: inout [RowCell]) {
         guard let first = scalars.first else { return }
         // Fast path: one printable scalar (nearly every cluster of Chinese text).
         if scalars.count == 1, first.value >= 0xA0 || (first.value >= 0x20 && first.value < 0x7F) {
@@ -41,8 +41,8 @@ public enum ClusterCells {
     }
 
     /// The cells of one cluster, the general case.
-    private static func cells(for scalars: ArraySlice<Unicode.Scalar>, offset: Int, column: Int,
-                              settings: LayoutSettings) -> [RowCell] {
+    private static func cells<Scalars: RandomAccessCollection<Unicode.Scalar>>(for scalars: Scalars, offset: Int, column: Int,
+                                                                             settings: LayoutSettings) -> [RowCell] {
         guard let first = scalars.first else { return [] }
         if first == TextStructureMarks.hidden { return [] }
         if first == "\t" {

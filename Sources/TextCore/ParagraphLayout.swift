@@ -9,9 +9,13 @@ struct ParagraphLayout {
     /// Row width in cells (the measure, already clamped to the pane).
     let width: Int
 
+    /// Plain values, no slice of the block's array: a slice's reference was retained and
+    /// released at every copy (a tenth of the layout's time).
     fileprivate struct Cluster {
         var offset: Int
-        var scalars: ArraySlice<Unicode.Scalar>
+        /// Where its scalars are in the block's array.
+        var start: Int
+        var count: Int
         var cls: BreakClass
         var narrowWidth: Bool
         /// Consumed at a row end without cells when it does not fit.
@@ -56,11 +60,11 @@ struct ParagraphLayout {
         var rows: [VisualRow] = []
         while !p.isDone && rows.count < count {
             if p.clusters.count - p.next < ahead { segment(&p, scalarsAtLeast: ahead) }
-            var (end, row) = buildRow(p.clusters, from: p.next, ownedEnd: p.ownedEnd, paragraphStart: p.paragraphStart && p.next == 0)
+            var (end, row) = buildRow(p, from: p.next)
             // A row that ran into the part not cut yet is made again with more of it.
             while end >= p.clusters.count && !p.allSegmented {
                 segment(&p, scalarsAtLeast: p.clusters.count - p.next + ahead)
-                (end, row) = buildRow(p.clusters, from: p.next, ownedEnd: p.ownedEnd, paragraphStart: p.paragraphStart && p.next == 0)
+                (end, row) = buildRow(p, from: p.next)
             }
             rows.append(row)
             p.next = end
@@ -77,7 +81,7 @@ struct ParagraphLayout {
             let w = max(0, CellWidth.of(first, ambiguous: settings.ambiguous))
             var cls = BreakClass.of(first, width: w)
             if w == 0 && cls != .hidden && Placeholder.text(for: first) == nil { cls = .word }
-            p.clusters.append(Cluster(offset: base + slice.startIndex, scalars: slice, cls: cls, narrowWidth: w <= 1,
+            p.clusters.append(Cluster(offset: base + slice.startIndex, start: slice.startIndex, count: slice.count, cls: cls, narrowWidth: w <= 1,
                                       consumable: cls == .space || cls == .ideographicSpace || cls == .hidden))
         }
     }
@@ -119,10 +123,18 @@ struct ParagraphLayout {
         isPlainScalar(s) || s == TextStructureMarks.hidden
     }
 
-    private func buildRow(_ c: [Cluster], from start: Int, ownedEnd: Int, paragraphStart: Bool) -> (Int, VisualRow) {
+    private func buildRow(_ p: Progress, from start: Int) -> (Int, VisualRow) {
+        p.scalars.withUnsafeBufferPointer { scalars in
+            buildRow(p.clusters, scalars, from: start, ownedEnd: p.ownedEnd, paragraphStart: p.paragraphStart && start == 0)
+        }
+    }
+
+    private func buildRow(_ c: [Cluster], _ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                          ownedEnd: Int, paragraphStart: Bool) -> (Int, VisualRow) {
         var cells: [RowCell] = []
+        cells.reserveCapacity(width + settings.hangMargin + 4)
         var columns: [VisualRow.ClusterColumn] = []
-        var clusterCells: [RowCell] = []   // reused: one cluster's cells at a time
+        columns.reserveCapacity(width)
         var lastBreak: Int?
         var lastBreakState = (cells: 0, columns: 0)
         var j = start
@@ -134,23 +146,26 @@ struct ParagraphLayout {
                 lastBreak = j
                 lastBreakState = (cells.count, columns.count)
             }
-            clusterCells.removeAll(keepingCapacity: true)
-            ClusterCells.append(c[j].scalars, offset: c[j].offset, column: cells.count, settings: settings, to: &clusterCells)
-            let fits = cells.count + clusterCells.count <= width
+            // The cluster's cells go straight onto the row, and come off again if they do not fit.
+            let column = cells.count
+            ClusterCells.append(UnsafeBufferPointer(rebasing: scalars[c[j].start..<(c[j].start + c[j].count)]),
+                                offset: c[j].offset, column: column, settings: settings, to: &cells)
+            let fits = cells.count <= width
             if fits || (c[j].consumable && !(paragraphStart && j == start)) {
-                columns.append(.init(offset: c[j].offset, column: cells.count))
-                if fits { cells += clusterCells }
+                columns.append(.init(offset: c[j].offset, column: column))
+                if !fits { cells.removeSubrange(column...) }
                 j += 1
                 continue
             }
-            if canHang(c, j, start: start, hung: hung, extra: cells.count + clusterCells.count) {
-                columns.append(.init(offset: c[j].offset, column: cells.count))
-                cells += clusterCells
+            if canHang(c, j, first: scalars[c[j].start], start: start, hung: hung, extra: cells.count) {
+                columns.append(.init(offset: c[j].offset, column: column))
                 hung = true
                 j += 1
                 break
             }
             // Overflow: push back to the last opportunity, else break here (emergency).
+            let clusterCells = Array(cells[column...])
+            cells.removeSubrange(column...)
             if let b = lastBreak, b > start {
                 j = b
                 cells.removeSubrange(lastBreakState.cells...)
@@ -184,9 +199,10 @@ struct ParagraphLayout {
 
     /// R9a: hang one of 、，。． past the measure when the row has no hung mark yet and the
     /// mark is not part of a run of closing marks.
-    private func canHang(_ c: [Cluster], _ j: Int, start: Int, hung: Bool, extra: Int) -> Bool {
+    /// `first`: the first scalar of cluster `j`.
+    private func canHang(_ c: [Cluster], _ j: Int, first: Unicode.Scalar, start: Int, hung: Bool, extra: Int) -> Bool {
         guard settings.hanging, !hung, j > start, extra <= width + settings.hangMargin else { return false }
-        guard let v = c[j].scalars.first?.value, [0x3001, 0xFF0C, 0x3002, 0xFF0E].contains(v) else { return false }
+        guard [0x3001, 0xFF0C, 0x3002, 0xFF0E].contains(first.value) else { return false }
         if c[j - 1].cls == .closing { return false }
         if j + 1 < c.count, c[j + 1].cls == .closing { return false }
         return true
