@@ -30,6 +30,29 @@ size_t cmc_lead_bytes(const unsigned char *p, size_t n) {
     return n - continuation;
 }
 
+size_t cmc_skip_leads(const unsigned char *p, size_t n, size_t *k) {
+    size_t left = *k, i = 0;
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(-64);
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        unsigned leads = ~(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below)) & 0xFFFFu;
+        size_t c = (size_t)__builtin_popcount(leads);
+        if (left >= c) { left -= c; i += 16; continue; }
+        while (left > 0) { leads &= leads - 1; left--; }   /* drop the lowest `left` leads */
+        return i + (size_t)__builtin_ctz(leads);
+    }
+#endif
+    for (; i < n; i++) {
+        if ((signed char)p[i] >= -64) {
+            if (left == 0) return i;
+            left--;
+        }
+    }
+    *k = left;
+    return n;
+}
+
 /* The SIGBUS guard: set on a counting thread while it reads the mapping. */
 static __thread sigjmp_buf *guard;
 static struct sigaction previous;

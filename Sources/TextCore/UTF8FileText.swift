@@ -133,6 +133,15 @@ public final class UTF8FileText: TextSource {
         return cmc_lead_bytes(base, p.count)
     }
 
+    /// The index in `p` of the lead byte that has `passing` lead bytes before it in `p`; if
+    /// there is none, `p.count`, with `passing` lowered by the lead bytes `p` has.
+    static func skipLeads(_ p: UnsafeBufferPointer<UInt8>, _ passing: inout Int) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        var k = UInt(passing)
+        defer { passing = Int(k) }
+        return cmc_skip_leads(base, p.count, &k)
+    }
+
     // MARK: Bytes
 
     private func chunk(_ k: Int) -> [UInt8] {
@@ -204,16 +213,17 @@ public final class UTF8FileText: TextSource {
         var b = lo == 0 ? start : lo * Self.blockSize
         // Reading line after line: the cursor is usually a little before `o`, nearer than the block start.
         if cursor.scalar <= o && cursor.scalar >= s && cursor.byte >= b { (s, b) = cursor }
-        let k = b / Self.chunkSize
-        let bytes = chunk(k)
-        let chunkBase = k * Self.chunkSize
+        // The lead byte with o - s lead bytes before it from b, 16 bytes at a time (a byte at a
+        // time, these walks were half of laying out a large file in the original view).
+        var passing = o - s
+        var k = b / Self.chunkSize
         while b < byteCount {
-            let v = b - chunkBase < bytes.count ? bytes[b - chunkBase] : byte(at: b)
-            if isLead(v) {
-                if s == o { break }
-                s += 1
-            }
-            b += 1
+            let bytes = chunk(k)
+            let from = b - k * Self.chunkSize
+            let found = bytes.withUnsafeBufferPointer { Self.skipLeads(UnsafeBufferPointer(rebasing: $0[from...]), &passing) }
+            b += found
+            if found < bytes.count - from { break }
+            k += 1
         }
         cursor = (o, b)
         return b

@@ -63,6 +63,20 @@ struct UTF8FileTextTests {
             let counted = bytes.withUnsafeBufferPointer { UTF8FileText.leadBytes(UnsafeBufferPointer(rebasing: $0[from..<to])) }
             #expect(counted == expected)
         }
+        // Skipping lead bytes (how a scalar's byte is found) agrees with a byte-at-a-time walk.
+        for _ in 0..<300 {
+            let from = Int.random(in: 0..<64, using: &rng)
+            let slice = bytes[from..<(from + Int.random(in: 0..<300, using: &rng))]
+            let leads = slice.indices.filter { slice[$0] & 0xC0 != 0x80 }
+            var passing = Int.random(in: 0...(leads.count + 3), using: &rng)
+            let asked = passing
+            let found = bytes.withUnsafeBufferPointer { UTF8FileText.skipLeads(UnsafeBufferPointer(rebasing: $0[slice.indices]), &passing) }
+            if asked < leads.count {
+                #expect(found == leads[asked] - from && passing == asked)
+            } else {
+                #expect(found == slice.count && passing == asked - leads.count)
+            }
+        }
         // All continuation bytes for more than 255 rounds of 16: the per-lane counters must not wrap.
         let continuation = [UInt8](repeating: 0x80, count: 16 * 600 + 7)
         #expect(continuation.withUnsafeBufferPointer { UTF8FileText.leadBytes($0) } == 0)

@@ -20,4 +20,9 @@ int cmc_count_blocks(const unsigned char *p, size_t n, size_t block, size_t skip
 
 /* Lead bytes of p[0..<n] (memory that cannot fault). */
 size_t cmc_lead_bytes(const unsigned char *p, size_t n);
+
+/* The index in p[0..<n] of the lead byte that has *k lead bytes before it (from p on), found
+   16 bytes at a time; n if p has no more than *k lead bytes, and *k is then lowered by the
+   number it has (to go on in the next buffer). */
+size_t cmc_skip_leads(const unsigned char *p, size_t n, size_t *k);
 #endif
