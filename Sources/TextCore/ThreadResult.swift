@@ -16,12 +16,16 @@ public final class ThreadResult<Value> {
         var value: Value?
         init(_ work: @escaping () -> Value) { self.work = work }
 
-        /// True for the first caller only: that one does the work.
-        func claim() -> Bool {
-            claimed.withLock { taken in
+        /// Does the work if no one has yet (the thread, or the reader of `value`); true if this
+        /// call did it.
+        @discardableResult
+        func runIfFirst() -> Bool {
+            let first = claimed.withLock { taken in
                 defer { taken = true }
                 return !taken
             }
+            if first { value = work() }
+            return first
         }
     }
 
@@ -37,7 +41,7 @@ public final class ThreadResult<Value> {
     init(start: (@escaping () -> Void) -> pthread_t?, _ work: @escaping () -> Value) {
         let job = Job(work)
         self.job = job
-        thread = start { if job.claim() { job.value = job.work() } }
+        thread = start { job.runIfFirst() }
     }
 
     deinit {
@@ -45,17 +49,13 @@ public final class ThreadResult<Value> {
     }
 
     public var value: Value {
-        if let running = thread {
-            thread = nil
-            if job.claim() {
-                // The thread has not begun: it will find the work taken and end by itself.
-                pthread_detach(running)
-                job.value = job.work()
-            } else {
-                pthread_join(running, nil)
-            }
-        } else if job.claim() {
-            job.value = job.work()
+        let running = thread
+        thread = nil
+        if job.runIfFirst() {
+            // Done here: a thread that had not begun finds the work taken and ends by itself.
+            if let running { pthread_detach(running) }
+        } else if let running {
+            pthread_join(running, nil)
         }
         return job.value!
     }

@@ -3,11 +3,12 @@
 /// 第X章/节/卷/回/部/篇/集, 序章 楔子 后记 …; 一、 二、; （一）; numbered `1.` / `1、` titles;
 /// Markdown `#` lines; and lines set off by interpuncts (`· 要闻 ·`).
 enum HeadingPattern {
+    static let digitText = "0123456789"
     static let chineseNumeralText = "〇零一二两三四五六七八九十百千万"
     static let chineseNumerals = Set(chineseNumeralText)
     /// Every numeral a chapter number may use: digits, the Chinese numerals and their
     /// financial forms (壹贰叁…).
-    static let numerals = Set("0123456789" + chineseNumeralText + "壹贰叁肆伍陆柒捌玖拾佰仟")
+    static let numerals = Set(digitText + chineseNumeralText + "壹贰叁肆伍陆柒捌玖拾佰仟")
     static let unitWords = Set("章节卷集部篇回")
     static let named = ["序章", "楔子", "终章", "后记", "尾声", "番外", "序言", "前言", "引言", "结语"]
 
@@ -21,7 +22,7 @@ enum HeadingPattern {
     /// first screen some 70 µs, this array's 6 µs (a standalone release build, medians of 7).
     private static let startScalars: [UInt32] = {
         var values: [UInt32] = []
-        for scalar in "#第（(·•0123456789".unicodeScalars { values.append(scalar.value) }
+        for scalar in ("#第（(·•" + digitText).unicodeScalars { values.append(scalar.value) }
         for heading in named { if let first = heading.unicodeScalars.first { values.append(first.value) } }
         for scalar in chineseNumeralText.unicodeScalars { values.append(scalar.value) }
         return values

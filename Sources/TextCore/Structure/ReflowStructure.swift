@@ -20,7 +20,7 @@ public final class ReflowStructure: TextStructure {
     /// (at most `extentLimit` lines, then forgotten: an entry is ~200 bytes, and reading a
     /// whole large file through once would otherwise keep one per line).
     private var extents: [Int: Extent] = [:]
-    static let extentLimit = 1 << 16
+    private static let extentLimit = 1 << 16
 
     private struct Extent {
         var first: LineFacts
