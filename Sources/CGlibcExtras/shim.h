@@ -35,4 +35,10 @@ static inline int cge_set_window_size(int fd, unsigned short rows, unsigned shor
 }
 #define CGE_POSIX_SPAWN_SETSID 0x80
 
+/* An anonymous file in memory for input that can be read only once (a pipe): memfd_create,
+   called through syscall (glibc declares it only with _GNU_SOURCE). Closed on exec. */
+static inline int cge_memory_file(const char *name) {
+    return (int)syscall(SYS_memfd_create, name, 1u /* MFD_CLOEXEC */);
+}
+
 #endif

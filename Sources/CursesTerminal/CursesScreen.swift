@@ -21,8 +21,11 @@ public final class CursesScreen: TerminalScreen {
 
     /// Sets the locale, installs the signal flags and starts ncurses with `newterm`, so a
     /// missing or unknown `TERM` is an error we report instead of ncurses' own exit.
+    ///
+    /// Keys come from standard input when it is the terminal; when it is not (it brought the
+    /// text: `cmd | pizhu`), from the controlling terminal, `/dev/tty`, put in its place.
     public static func start(color: Bool) throws -> CursesScreen {
-        guard isatty(0) == 1 && isatty(1) == 1 else { throw TerminalSetupError.notATerminal }
+        guard isatty(1) == 1, isatty(0) == 1 || takeKeysFromControllingTerminal() else { throw TerminalSetupError.notATerminal }
         guard UTF8Locale.activate() else { throw TerminalSetupError.noUTF8Locale }
         let term = getenv("TERM").map { String(cString: $0) }
         guard let term, !term.isEmpty else { throw TerminalSetupError.unknownTerminal(nil) }
@@ -33,6 +36,14 @@ public final class CursesScreen: TerminalScreen {
         }
         _ = set_term(screen)
         return CursesScreen(screen: screen, color: color)
+    }
+
+    /// Opens `/dev/tty` as standard input; false if there is no controlling terminal.
+    private static func takeKeysFromControllingTerminal() -> Bool {
+        let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard tty >= 0 else { return false }
+        defer { close(tty) }
+        return isatty(tty) == 1 && dup2(tty, 0) == 0
     }
 
     private init(screen: OpaquePointer, color: Bool) {

@@ -13,7 +13,8 @@ public enum TerminalSetupError: Error, CustomStringConvertible, Equatable {
             let t = term.map { "'\($0)'" } ?? "(TERM is not set)"
             return "pizhu: unknown terminal type \(t). Set TERM to one your system knows, e.g. TERM=xterm-256color."
         case .notATerminal:
-            return "pizhu: standard input and output must be a terminal. To print a document, use: pizhu cat FILE"
+            return "pizhu: standard output must be a terminal, and keys must come from one (standard input or /dev/tty). "
+                + "To print a document, use: pizhu cat FILE"
         }
     }
 }

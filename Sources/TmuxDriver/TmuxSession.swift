@@ -78,6 +78,13 @@ public final class TmuxSession {
         Shell.run("\(tmux) capture-pane -p \(escapes ? "-e" : "") -t p").output
     }
 
+    /// The pane's history and screen: what a program printed before it exited. (A line that
+    /// exactly fills the pane's width, printed as the pane starts, was seen to go to tmux's
+    /// history at once, out of `capture`'s sight.)
+    public func scrollback() -> String {
+        Shell.run("\(tmux) capture-pane -p -S - -t p").output
+    }
+
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
     @discardableResult
     public func waitFor(timeout: Double = 15, pollMicroseconds: UInt32 = 20_000, _ predicate: (String) -> Bool) -> String? {

@@ -8,7 +8,7 @@ struct CatCommand: ParsableCommand {
         abstract: "Print a document laid out as the reader shows it (no terminal needed)."
     )
 
-    @Argument(help: "The file to print.")
+    @Argument(help: "The file to print; - reads standard input.")
     var file: String
 
     @Option(help: "Line width in cells (default: the measure).")
@@ -25,8 +25,11 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let document: ReaderDocumentFile
+        let name: String
         do {
-            document = try DocumentFiles.load(path: file, options: decoding.options)
+            let source = try DocumentFiles.readable(file)
+            name = source.name
+            document = try DocumentFiles.load(path: source.path, options: decoding.options)
         } catch {
             printError("\(error)")
             throw ExitCode(1)
@@ -38,7 +41,7 @@ struct CatCommand: ParsableCommand {
         // stops it early) and the whole never sits in memory (it did: ~10x the file at the end).
         PlainRenderer.forEachLine(of: structure, settings: settings, width: width ?? settings.measure) { print($0) }
         if document.loaded.invalidSequences > 0 {
-            printError("pizhu: \(document.loaded.invalidSequences) invalid byte sequences in \(file) shown as U+FFFD")
+            printError("pizhu: \(document.loaded.invalidSequences) invalid byte sequences in \(name) shown as U+FFFD")
         }
     }
 }

@@ -1,4 +1,5 @@
 import AnnotationCore
+import Glibc
 import ReaderUI
 import TextCore
 
@@ -6,10 +7,17 @@ import TextCore
 struct ReaderDocumentFile {
     var path: String
     var loaded: DocumentLoader.Loaded
+    /// For input held in memory (`InputSpool`): the name to show ("standard input"); such a
+    /// document has no place for a sidecar.
+    var spooledName: String?
 
     var readerDocument: ReaderDocument {
-        var document = ReaderDocument(name: FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
+        var document = ReaderDocument(name: spooledName ?? FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
                                       text: loaded.text, invalidSequences: loaded.invalidSequences)
+        if let spooledName {
+            document.annotationProblem = "\(spooledName) is not a file, and annotations are kept beside their file: save it to a file and open that to annotate it"
+            return document
+        }
         guard let scalars = loaded.text as? ScalarText else {
             document.annotationProblem = "files read on demand (4 MiB and more) cannot be annotated in the reader yet; use pizhu annotate"
             return document
@@ -30,7 +38,7 @@ struct ReaderDocumentFile {
     /// opened (a large file read as UTF-8 before the store was asked: `Loaded.rememberedInstead`).
     func rememberedInstead() throws -> ReaderDocumentFile? {
         do {
-            return try loaded.rememberedInstead?().map { ReaderDocumentFile(path: path, loaded: $0) }
+            return try loaded.rememberedInstead?().map { ReaderDocumentFile(path: path, loaded: $0, spooledName: spooledName) }
         } catch let error as DocumentLoader.LoadError {
             throw DocumentError(description: "pizhu: \(path): \(error)")
         }
@@ -69,6 +77,28 @@ enum DocumentFiles {
                 throw DocumentError(description: "pizhu: \(path): \(error)")
             }
         }
+    }
+
+    /// Reads a pipe, `-` or a FIFO whole into memory (`InputSpool`). If that takes over half a
+    /// second and standard error is a terminal, a line there counts the megabytes read.
+    static func spool(_ path: String) throws -> InputSpool {
+        let began = FileSystem.monotonicMilliseconds
+        var shown = false
+        let spool = try InputSpool.copy(path) { bytes in
+            guard isatty(2) == 1, FileSystem.monotonicMilliseconds - began > 500 else { return }
+            shown = true
+            printProgress("\rpizhu: reading \(path == "-" ? InputSpool.standardInputName : path)… \(bytes >> 20) MB")
+        }
+        if shown { printProgress("\r\u{1B}[K") }
+        return spool
+    }
+
+    /// The path to read `path` from and the name to show for it: itself, or for a pipe, `-`
+    /// or a FIFO, its copy in memory (`pizhu cat -`, `pizhu info -`).
+    static func readable(_ path: String) throws -> (path: String, name: String) {
+        guard InputSpool.isNeeded(for: path) else { return (path, path) }
+        let spool = try spool(path)
+        return (spool.path, spool.name)
     }
 
     static func isDirectory(_ path: String) -> Bool { FileSystem.kind(path) == .directory }

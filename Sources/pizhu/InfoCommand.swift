@@ -8,7 +8,7 @@ struct InfoCommand: ParsableCommand {
         abstract: "Show a document's size, encoding and confidence, BOM, line endings, view, counts and SHA-256."
     )
 
-    @Argument(help: "Files to describe.")
+    @Argument(help: "Files to describe; - reads standard input.")
     var files: [String]
 
     @Flag(help: "One JSON object per file, one per line.")
@@ -20,14 +20,15 @@ struct InfoCommand: ParsableCommand {
         var failed = false
         for (i, file) in files.enumerated() {
             do {
-                let bytes = try DocumentLoader.readAll(file)
+                let (path, name) = try DocumentFiles.readable(file)
+                let bytes = try DocumentLoader.readAll(path)
                 let decoded = try TextDecoder.decode(bytes, encoding: decoding.encoding, force: decoding.force)
                 let info = DocumentInfo(bytes: bytes, decoded: decoded)
                 if json {
-                    print(info.json(path: file))
+                    print(info.json(path: name))
                 } else {
                     if i > 0 { print("") }
-                    print(file)
+                    print(name)
                     for (key, value) in info.fields { print("  " + key.padding(18) + value) }
                 }
             } catch let error as DecodingError {

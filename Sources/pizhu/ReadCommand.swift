@@ -1,15 +1,18 @@
 import ArgumentParser
+import Glibc
 import ReaderUI
+import TextCore
 
 /// `pizhu [PATH…]`: the interactive reader.
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Read documents in the terminal (the default command).",
-        discussion: "With no path, opens the bundled seeds/ library. A folder opens as a library; files open directly."
+        discussion: "With no path, reads standard input if it is a pipe (cmd | pizhu), else opens the bundled seeds/ library. "
+            + "A folder opens as a library; files open directly; - is standard input."
     )
 
-    @Argument(help: "Files or folders to open (default: the bundled seeds/ library).")
+    @Argument(help: "Files or folders to open; - reads standard input (default: standard input if it is a pipe, else the bundled seeds/ library).")
     var paths: [String] = []
 
     @Flag(help: "Open the recently read documents, across folders, newest first, as the library.")
@@ -34,8 +37,13 @@ struct Startup {
     var problem: String?
     /// `--recent`: the library is the store's recent documents.
     var recent = false
+    /// Input read from a pipe, `-` or a FIFO, held in memory (`InputSpool`).
+    var spools: [InputSpool] = []
 
+    /// With no path, standard input if it brings text (`cmd | pizhu`) and the output is a
+    /// terminal, else the bundled seeds/ library.
     static func resolve(paths: [String]) -> Startup {
+        if paths.isEmpty && InputSpool.standardInputBringsText && isatty(1) == 1 { return resolve(paths: ["-"]) }
         if paths.isEmpty {
             guard let seeds = DocumentFiles.seedsFolder() else {
                 return Startup(libraryTitle: "", entries: [], problem: "pizhu: no seeds/ folder found; give a file or folder to open")
@@ -44,8 +52,19 @@ struct Startup {
         }
         var entries: [LibraryEntry] = []
         var files: [String] = []
+        var spools: [InputSpool] = []
         for path in paths {
-            if DocumentFiles.isDirectory(path) {
+            if InputSpool.isNeeded(for: path) {
+                guard !(path == "-" && spools.contains(where: \.fromStandardInput)) else { continue }
+                do {
+                    let spool = try DocumentFiles.spool(path)
+                    spools.append(spool)
+                    entries.append(LibraryEntry(name: spool.name, path: spool.path, sizeBytes: spool.byteCount))
+                    files.append(spool.path)
+                } catch {
+                    return Startup(libraryTitle: "", entries: [], problem: "\(error)")
+                }
+            } else if DocumentFiles.isDirectory(path) {
                 entries += DocumentFiles.list(folder: path)
             } else if FileSystem.kind(path) != .missing {
                 entries.append(DocumentFiles.entry(file: path))
@@ -54,7 +73,7 @@ struct Startup {
                 return Startup(libraryTitle: "", entries: [], problem: "pizhu: \(path): no such file or folder")
             }
         }
-        let title = paths.count == 1 ? FileSystem.lastComponent(paths[0]) : "\(paths.count) paths"
-        return Startup(libraryTitle: title, entries: entries, openFirst: files.first)
+        let title = paths.count == 1 ? (spools.first?.name ?? FileSystem.lastComponent(paths[0])) : "\(paths.count) paths"
+        return Startup(libraryTitle: title, entries: entries, openFirst: files.first, spools: spools)
     }
 }

@@ -22,7 +22,7 @@ extension ReaderLaunch {
         while i < arguments.endIndex {
             let argument = arguments[i]
             i += 1
-            if onlyPaths || !argument.hasPrefix("-") {
+            if onlyPaths || !argument.hasPrefix("-") || argument == "-" {
                 // A subcommand's name, even where ArgumentParser would take it as a path, goes to ArgumentParser.
                 guard !argument.isEmpty else { return nil }
                 if argument.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) && subcommands().contains(argument) { return nil }

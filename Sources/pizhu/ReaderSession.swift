@@ -30,6 +30,7 @@ final class ReaderSession {
     /// Runs until the user quits (status 0) or SIGTERM/SIGHUP/SIGINT arrives (128 + signal);
     /// the terminal is restored either way.
     func run(_ startup: Startup) -> Int32 {
+        spools = startup.spools
         if startup.recent {
             state.setLibrary(title: "recent", entries: memory.recentEntries())
             _ = state.perform(.sortLibrary)
@@ -79,7 +80,9 @@ final class ReaderSession {
                 case .saveAnnotations: saveAnnotations()
                 case .openAt(let path, let offset): open(path, at: offset)
                 case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
-                case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
+                case .recordJump(let path, let offset):
+                    // Input held in memory is gone once pizhu exits: no place to jump back to.
+                    if !spools.contains(where: { $0.path == path }) { memory.pushJump(path: path, offset: offset) }
                 case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
                 case .export(let arguments, let library): export(arguments, library: library)
                 case .grep(let query):
@@ -142,6 +145,9 @@ final class ReaderSession {
     }
 
     private var openedTimes: [String: Int] = [:]
+    /// Input read from a pipe, `-` or a FIFO: opened like files, but not remembered (their
+    /// copies vanish when pizhu exits) and not annotatable.
+    private var spools: [InputSpool] = []
 
     /// Opens a file or folder; `offset` (a jump) replaces the stored reading position.
     private func open(_ path: String, reload: Bool = false, at offset: Int? = nil) {
@@ -152,11 +158,12 @@ final class ReaderSession {
             _ = state.perform(.showLibrary)
             return
         }
+        let spool = spools.first { $0.path == expanded }
         var options = decoding
-        options.hashing = true
+        options.hashing = spool == nil
         // Asked once the file's bytes are read, or for a large UTF-8 file once it is measured
         // (the store may still be opening).
-        options.remembered = { [memory] in memory.encodingOverride(for: expanded) }
+        if spool == nil { options.remembered = { [memory] in memory.encodingOverride(for: expanded) } }
         let began = FileSystem.monotonicMilliseconds
         options.progress = { [self] fraction in
             // Long transcodes show their progress once they pass half a second.
@@ -165,7 +172,8 @@ final class ReaderSession {
             draw()
         }
         do {
-            let file = try DocumentFiles.load(path: expanded, options: options)
+            var file = try DocumentFiles.load(path: expanded, options: options)
+            file.spooledName = spool?.name
             var document = file.readerDocument
             if let instead = try file.rememberedInstead() { document = instead.readerDocument }
             log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")
@@ -175,7 +183,7 @@ final class ReaderSession {
                 state.reload(document)
             } else {
                 memory.remember(state, defaults: defaultSettings)
-                let (resume, marks, settings) = memory.begin(document, encodingOverride: decoding.encoding)
+                let (resume, marks, settings) = spool == nil ? memory.begin(document, encodingOverride: decoding.encoding) : memory.beginUnremembered()
                 log("stored-ms \(FileSystem.monotonicMilliseconds - started)")
                 state.settings = settings.map(defaultSettings.applying) ?? defaultSettings
                 state.open(document, resume: offset.map { ResumePoint(position: $0, quote: "", cursor: $0) } ?? resume, marks: marks)

@@ -56,6 +56,15 @@ final class ReadingMemory {
         return (resume, marks, state.settings)
     }
 
+    /// Opening a document the store must not keep (input held in memory): nothing to resume,
+    /// and nothing written for it, not its position nor its marks.
+    func beginUnremembered() -> (resume: ResumePoint?, marks: [String: Int], settings: String?) {
+        recordOpening()
+        current = nil
+        lastWritten = nil
+        return (nil, [:], nil)
+    }
+
     /// Writes what `begin` learned of the document (its opening, title, size, encoding). The
     /// reader calls this once the document's first screen is drawn: a store's first write
     /// opens its log, which takes 1–4 ms the screen need not wait for. Everything that writes

@@ -23,7 +23,7 @@ struct QuickParsingTests {
               ["--encoding", "gb18030", "a.txt"], ["--encoding=big5"], ["--force", "bin.dat"],
               ["a.txt", "--measure", "60", "b.txt", "--hanging"], ["--", "-odd name.txt"], ["--spacing", "--", "--recent"],
               ["--measure", "50", "--ambiguous", "wide", "--linebreak", "strict", "--hanging", "--spacing", "--encoding", "utf-16le", "--force", "--recent", "f"],
-              ["文档.txt"],
+              ["文档.txt"], ["-"], ["--encoding", "gbk", "-"], ["a.txt", "-"],
           ])
     func agrees(_ arguments: [String]) throws {
         let launch = try #require(quick(arguments), "the quick parse should take \(arguments)")
@@ -35,7 +35,7 @@ struct QuickParsingTests {
               ["--help"], ["-h"], ["--version"], ["cat", "a.txt"], ["read", "a.txt"], ["a.txt", "info"], ["export", "--format", "csv"],
               ["--measure", "9"], ["--measure", "1001"], ["--measure", "wide"], ["--measure"], ["--measure", "--hanging"],
               ["--ambiguous", "medium"], ["--linebreak", "loose"], ["--encoding"], ["--encoding="],
-              ["--hanging=yes"], ["--measure", "40", "--measure", "50"], ["--hanging", "--hanging"], ["--unknown"], ["-x"], ["-"], [""],
+              ["--hanging=yes"], ["--measure", "40", "--measure", "50"], ["--hanging", "--hanging"], ["--unknown"], ["-x"], [""],
               ["--generate-completion-script", "bash"],
           ])
     func declines(_ arguments: [String]) {

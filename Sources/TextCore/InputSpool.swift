@@ -1,0 +1,94 @@
+import CGlibcExtras
+import Glibc
+
+/// Input that is not a regular file, copied whole into an anonymous file in memory: a pipe on
+/// standard input (`pdftotext a.pdf - | pizhu`, or `-`), a FIFO, or a shell's `<(command)`.
+///
+/// Everything pizhu does with a document (mapping it, reading it on demand, detecting its
+/// encoding, hashing it, reopening it to reload) needs a file it can open again by path, and
+/// a pipe can be read only once. The copy is opened at `/proc/self/fd/N` and vanishes when
+/// pizhu exits, whatever way it ends.
+public struct InputSpool: Sendable {
+    /// How the input is named to the user: "standard input", or the path given.
+    public let name: String
+    /// Where the copy is opened: `/proc/self/fd/N`.
+    public let path: String
+    public let byteCount: Int
+    /// Whether it was read from standard input (which then holds no more keys or text).
+    public let fromStandardInput: Bool
+
+    /// The name standard input is shown by.
+    public static let standardInputName = "standard input"
+
+    /// Why the input could not be copied, in words a user can act on.
+    public enum SpoolError: Error, CustomStringConvertible, Equatable {
+        case unreadable(String, String)
+        case noMemoryFile(String)
+        case writeFailed(String, String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let name, let reason): return "pizhu: \(name): cannot be read (\(reason))"
+            case .noMemoryFile(let reason): return "pizhu: no memory file to hold the input (\(reason))"
+            case .writeFailed(let name, let reason): return "pizhu: \(name): could not be held in memory (\(reason))"
+            }
+        }
+    }
+
+    /// Whether `path` has to be copied to be read: `-` (standard input), or something that
+    /// exists and is neither a regular file nor a folder (a FIFO, `/dev/stdin`, `/dev/fd/63`).
+    public static func isNeeded(for path: String) -> Bool {
+        if path == "-" { return true }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        let kind = st.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
+    /// Whether standard input brings text rather than keys: a pipe, a FIFO, a socket or a
+    /// redirected file. A terminal is for keys; `/dev/null` and other devices bring nothing.
+    public static var standardInputBringsText: Bool {
+        var st = stat()
+        guard isatty(0) == 0, fstat(0, &st) == 0 else { return false }
+        return st.st_mode & S_IFMT != S_IFCHR
+    }
+
+    /// Reads `source` (`-` for standard input) to its end into a new memory file.
+    /// `progress` is told the bytes read so far after each chunk.
+    public static func copy(_ source: String, progress: ((Int) -> Void)? = nil) throws -> InputSpool {
+        let fromStandardInput = source == "-"
+        let name = fromStandardInput ? standardInputName : source
+        let input = fromStandardInput ? 0 : open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw SpoolError.unreadable(name, String(cString: strerror(errno))) }
+        defer { if !fromStandardInput { close(input) } }
+        let memory = cge_memory_file("pizhu-input")
+        guard memory >= 0 else { throw SpoolError.noMemoryFile(String(cString: strerror(errno))) }
+        var total = 0
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        do {
+            while true {
+                let n = read(input, buffer, chunk)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SpoolError.unreadable(name, String(cString: strerror(errno)))
+                }
+                if n == 0 { break }
+                var written = 0
+                while written < n {
+                    let w = write(memory, buffer + written, n - written)
+                    if w < 0 && errno == EINTR { continue }
+                    guard w > 0 else { throw SpoolError.writeFailed(name, String(cString: strerror(errno))) }
+                    written += w
+                }
+                total += n
+                progress?(total)
+            }
+        } catch {
+            close(memory)
+            throw error
+        }
+        return InputSpool(name: name, path: "/proc/self/fd/\(memory)", byteCount: total, fromStandardInput: fromStandardInput)
+    }
+}
