@@ -25,6 +25,7 @@ static inline void cge_make_thread_idle(void) {
    size (ioctl is variadic, which Swift cannot call) and posix_spawn's flag for a new session
    (declared only with _GNU_SOURCE). */
 #include <sys/ioctl.h>
+#include <fcntl.h>
 extern int posix_openpt(int flags);
 extern int grantpt(int fd);
 extern int unlockpt(int fd);
@@ -39,6 +40,16 @@ static inline int cge_set_window_size(int fd, unsigned short rows, unsigned shor
    called through syscall (glibc declares it only with _GNU_SOURCE). Closed on exec. */
 static inline int cge_memory_file(const char *name) {
     return (int)syscall(SYS_memfd_create, name, 1u /* MFD_CLOEXEC */);
+}
+/* Moving a pipe's bytes into that file without copying them through the program (splice), in
+   large steps (a 1 MiB pipe buffer, F_SETPIPE_SZ): both declared only with _GNU_SOURCE.
+   Returns what splice returns; -1 with EINVAL when the input is not a pipe. */
+extern long splice(int fd_in, long long *off_in, int fd_out, long long *off_out, size_t len, unsigned int flags);
+static inline long cge_splice(int from, int to, size_t length) {
+    return splice(from, 0, to, 0, length, 1u /* SPLICE_F_MOVE */);
+}
+static inline void cge_widen_pipe(int fd) {
+    (void)fcntl(fd, 1031 /* F_SETPIPE_SZ */, 1 << 20);
 }
 
 #endif

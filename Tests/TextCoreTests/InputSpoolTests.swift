@@ -44,6 +44,17 @@ struct InputSpoolTests {
         close(Int32(spool.path.split(separator: "/").last!)!)
     }
 
+    @Test("what splice cannot take (a regular file, as `pizhu - < FILE` gives) is copied by reading, just as whole")
+    func regularFile() throws {
+        let path = NSTemporaryDirectory() + "spool-\(UUID().uuidString)"
+        try Data(Self.bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let spool = try InputSpool.copy(path)
+        #expect(spool.byteCount == Self.bytes.count)
+        #expect(Self.contents(of: spool.path) == Self.bytes)
+        close(Int32(spool.path.split(separator: "/").last!)!)
+    }
+
     @Test("regular files and folders are read in place; `-` and a missing path are told apart")
     func needed() {
         #expect(InputSpool.isNeeded(for: "-"))
