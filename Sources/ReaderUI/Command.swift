@@ -18,6 +18,17 @@ public enum Command: String, CaseIterable, Sendable {
     case openResult, closeResults, sortLibrary, filterLibrary
     case toggleOutline, jumpToHeading
 
+    /// Whether it acts on the document's annotations (and so needs them read first).
+    public var needsAnnotations: Bool {
+        switch self {
+        case .highlight1, .highlight2, .highlight3, .highlight4, .highlight5, .highlight6, .highlight7, .highlight8, .highlight9,
+             .tagSelection, .noteSelection, .deleteAnnotation, .toggleAnnotations, .nextAnnotationPrefix, .previousAnnotationPrefix:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// One line of help, shown next to the keys in the help overlay.
     public var help: String {
         switch self {

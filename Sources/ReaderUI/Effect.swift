@@ -6,6 +6,9 @@ public enum Effect: Equatable, Sendable {
     case open(path: String)
     /// Read the open document again (it changed on disk), then call `ReaderState.reload(_:)`.
     case reload(path: String)
+    /// Read the open document's annotations (a file read on demand: `ReaderDocument.annotationsOnDemand`),
+    /// call `attachAnnotations(_:)` or `annotationsUnavailable(_:)`, then `perform(command)` again.
+    case loadAnnotations(then: Command)
     /// Save the open document's annotations, then call `annotationsSaved()` or `annotationSaveFailed(_:)`.
     case saveAnnotations
     /// Open this file with `offset` on top and the cursor there (a jump into another document):

@@ -15,6 +15,10 @@ public struct ReaderDocument {
     public var annotations: AnnotatedDocument?
     /// Why it cannot be annotated (a corrupt sidecar, a file too large), shown when someone tries.
     public var annotationProblem: String?
+    /// A file read on demand whose annotations are read only when first needed (they hold the
+    /// whole text in memory): the first command that needs them asks the host with
+    /// `Effect.loadAnnotations`.
+    public var annotationsOnDemand = false
 
     public init(name: String, path: String, encoding: String, text: TextSource, invalidSequences: Int = 0) {
         self.name = name

@@ -312,6 +312,21 @@ extension ReaderState {
 
     // MARK: Host calls
 
+    /// The host has read the annotations of the open document (a file read on demand).
+    public func attachAnnotations(_ annotations: AnnotatedDocument) {
+        viewport?.document.annotations = annotations
+        viewport?.document.annotationsOnDemand = false
+        let n = annotations.annotations.count
+        show("批注 \(n) annotation\(n == 1 ? "" : "s") read")
+    }
+
+    /// The host could not read them: why, kept for the next attempt's message.
+    public func annotationsUnavailable(_ reason: String) {
+        viewport?.document.annotationsOnDemand = false
+        viewport?.document.annotationProblem = reason
+        show(reason, error: true)
+    }
+
     /// The host saved the sidecar.
     public func annotationsSaved() {
         annotationsBlocked = nil

@@ -195,6 +195,9 @@ public final class ReaderState {
     }
 
     public func perform(_ command: Command) -> [Effect] {
+        if command.needsAnnotations, let document = viewport?.document, document.annotations == nil, document.annotationsOnDemand {
+            return [.loadAnnotations(then: command)]
+        }
         layOut()
         let page = max(1, (viewport?.height ?? 1) - 1)
         switch command {

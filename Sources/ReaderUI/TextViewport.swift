@@ -5,7 +5,8 @@ import TextCore
 /// The top is remembered as a source offset, so a new width or new settings re-lay the text
 /// and the same passage stays on top.
 public final class TextViewport {
-    public let document: ReaderDocument
+    /// Changed only to give a file read on demand its annotations once they are read.
+    public internal(set) var document: ReaderDocument
     public private(set) var layout: DocumentLayout
     /// The view shown (original lines or reflowed paragraphs).
     public private(set) var view: ReadingView

@@ -11,6 +11,10 @@ struct ReaderDocumentFile {
     /// document has no place for a sidecar.
     var spooledName: String?
 
+    /// The largest file read on demand that the reader annotates: its annotations hold the
+    /// whole text in memory (4 bytes a character) while the reader shows it from the file.
+    static let annotatableBytes = 256 << 20
+
     var readerDocument: ReaderDocument {
         var document = ReaderDocument(name: spooledName ?? FileSystem.lastComponent(path), path: path, encoding: loaded.encoding.label,
                                       text: loaded.text, invalidSequences: loaded.invalidSequences)
@@ -19,7 +23,13 @@ struct ReaderDocumentFile {
             return document
         }
         guard let scalars = loaded.text as? ScalarText else {
-            document.annotationProblem = "files read on demand (4 MiB and more) cannot be annotated in the reader yet; use pizhu annotate"
+            if FileSystem.size(path) <= Self.annotatableBytes {
+                document.annotationsOnDemand = true
+                document.annotationProblem = "this file's annotations are read when first needed: press A, or select and press 1–9, t or c"
+            } else {
+                document.annotationProblem = "files over \(Self.annotatableBytes >> 20) MiB cannot be annotated in the reader "
+                    + "(their whole text would be held in memory); use pizhu annotate"
+            }
             return document
         }
         do {

@@ -1,3 +1,4 @@
+import AnnotationCore
 import CSignalFlag
 import CursesTerminal
 import Glibc
@@ -49,6 +50,7 @@ final class ReaderSession {
         // key, `remember` writes it first).
         memory.recordOpening()
         finishStartup(startup)
+        if annotationsWaiting { loadAnnotations() }
         while true {
             let signal = csf_take()
             if signal != 0 { return hangUp("signal \(signal)", status: 128 + signal) }
@@ -64,38 +66,75 @@ final class ReaderSession {
             }
             let keyAt = FileSystem.monotonicMilliseconds
             if key == .resize { state.resize(screen.size) }
-            for effect in state.handle(key) {
-                switch effect {
-                case .quit:
-                    memory.remember(state, defaults: defaultSettings)
-                    screen.stop()
-                    log("exit quit")
-                    return 0
-                case .open(let path): open(path)
-                case .reload(let path): open(path, reload: true)
-                case .suspend:
-                    screen.suspend()
-                    state.resize(screen.size)
-                case .redraw: screen.forceRedraw()
-                case .saveAnnotations: saveAnnotations()
-                case .openAt(let path, let offset): open(path, at: offset)
-                case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
-                case .recordJump(let path, let offset):
-                    // Input held in memory is gone once pizhu exits: no place to jump back to.
-                    if !spools.contains(where: { $0.path == path }) { memory.pushJump(path: path, offset: offset) }
-                case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
-                case .export(let arguments, let library): export(arguments, library: library)
-                case .grep(let query):
-                    draw()
-                    state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
-                }
+            if carryOut(state.handle(key)) {
+                memory.remember(state, defaults: defaultSettings)
+                screen.stop()
+                log("exit quit")
+                return 0
             }
             draw()
             // Keypress to redraw, for the benchmark's latency figures (only with PIZHU_TRACE).
             if trace != nil { log("key-ms \(FileSystem.monotonicMilliseconds - keyAt)") }
             // The new position is written once the frame is on the terminal.
             memory.remember(state, defaults: defaultSettings)
+            if annotationsWaiting { loadAnnotations() }
         }
+    }
+
+    /// Does what the reader asked for; true when it asked to quit.
+    private func carryOut(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .quit: return true
+            case .open(let path): open(path)
+            case .reload(let path): open(path, reload: true)
+            case .suspend:
+                screen.suspend()
+                state.resize(screen.size)
+            case .redraw: screen.forceRedraw()
+            case .saveAnnotations: saveAnnotations()
+            case .loadAnnotations(let command):
+                loadAnnotations()
+                if carryOut(state.perform(command)) { return true }
+            case .openAt(let path, let offset): open(path, at: offset)
+            case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
+            case .recordJump(let path, let offset):
+                // Input held in memory is gone once pizhu exits: no place to jump back to.
+                if !spools.contains(where: { $0.path == path }) { memory.pushJump(path: path, offset: offset) }
+            case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
+            case .export(let arguments, let library): export(arguments, library: library)
+            case .grep(let query):
+                draw()
+                state.showGrepResults(query, hits: LibraryGrep.search(query, in: state.library.map(\.path)).hits)
+            }
+        }
+        return false
+    }
+
+    /// Set when a file read on demand with a sidecar is opened: its annotations are read once
+    /// its first screen is drawn.
+    private var annotationsWaiting = false
+
+    /// Reads the annotations of the open file read on demand: the whole file decoded, as
+    /// `pizhu annotate` does, checked to count the same characters as the reader's text (or
+    /// every offset after an invalid byte would be off).
+    private func loadAnnotations() {
+        annotationsWaiting = false
+        guard let document = state.viewport?.document, document.annotations == nil, document.annotationsOnDemand else { return }
+        state.show("Reading the annotations of \(document.name) (the whole file, \(FileSystem.size(document.path) >> 20) MB)…")
+        draw()
+        do {
+            let annotations = try AnnotatedDocument.open(path: document.path, encoding: decoding.encoding, force: decoding.force)
+            if annotations.text.count == document.text.count {
+                state.attachAnnotations(annotations)
+            } else {
+                state.annotationsUnavailable("\(document.name) has invalid UTF-8, so its offsets read on demand differ from the whole file's: "
+                                             + "annotate it with pizhu annotate")
+            }
+        } catch {
+            state.annotationsUnavailable("\(error)")
+        }
+        draw()
     }
 
     /// Ends the session on a signal or a vanished terminal: the note being typed and the
@@ -179,6 +218,7 @@ final class ReaderSession {
             log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")
             openedTimes[expanded] = FileSystem.modificationTime(expanded)
             changeReported = false
+            annotationsWaiting = document.annotationsOnDemand && AnnotatedPaths.mayHaveSidecar(expanded)
             if reload {
                 state.reload(document)
             } else {
