@@ -157,6 +157,27 @@ struct DecodingTests {
         #expect(forced.text.count == bytes.count)
     }
 
+    @Test("compressed files and PDFs are refused with the command that gets their text out; text that merely starts alike is not")
+    func containers() throws {
+        let seed = try #require(try seedPaths().first)
+        let packed = NSTemporaryDirectory() + "packed-\(UUID().uuidString).gz"
+        defer { unlink(packed) }
+        #expect(system("gzip -c \(seed) > \(packed)") == 0)
+        let gzipped = try #require(FileManager.default.contents(atPath: packed))
+        do {
+            _ = try TextDecoder.decode(Array(gzipped))
+            Issue.record("gzip data decoded as text")
+        } catch let error as DecodingError {
+            #expect(error.description.contains("zcat FILE | pizhu"))
+        }
+        // bzip2's stream header: "BZh", a block size, a block's magic.
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(Array("BZh91AY&SY".utf8) + [0xA4, 0x1B, 0x7C, 0x33]) }
+        let pdf = Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(pdf) }
+        #expect(try TextDecoder.decode(Array("BZh 开头的普通文本。".utf8)).text.count == 12)
+        #expect(try TextDecoder.decode(Array("PK 不是压缩包。".utf8)).text.count == 9)
+    }
+
     @Test("an unknown encoding name is a clear error")
     func unknownName() {
         #expect(throws: DecodingError.unknownEncoding("klingon")) { try TextDecoder.decode([0x41], encoding: "klingon") }
