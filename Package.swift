@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TextCore", dependencies: ["CGlibcExtras", "CMappedCount", "CWidthTable", "CSHA256", "CharsetDetection"],
                 swiftSettings: directMetadata),
         .target(name: "ScreenCore", dependencies: ["TextCore"], swiftSettings: directMetadata),
-        .target(name: "AnnotationCore", dependencies: ["TextCore"], swiftSettings: directMetadata),
+        .target(name: "AnnotationCore", dependencies: ["TextCore", "CGlibcExtras"], swiftSettings: directMetadata),
         .target(name: "Export", dependencies: ["AnnotationCore", "TextCore"], swiftSettings: directMetadata),
         .systemLibrary(name: "CSQLite"),
         .target(name: "DocumentStore", dependencies: ["CSQLite", "TextCore"], swiftSettings: directMetadata),

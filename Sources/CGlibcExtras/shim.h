@@ -4,6 +4,13 @@
    memrchr: a GNU extension (backward search for line starts in large files). */
 #include <stddef.h>
 extern void *memrchr(const void *s, int c, size_t n);
+/* Whether a run of Unicode scalars (32-bit values, as wchar_t is on Linux) holds `value`:
+   glibc's wmemchr, vector code. */
+#include <wchar.h>
+#include <stdbool.h>
+static inline bool cge_scalars_contain(const unsigned int *scalars, unsigned int value, size_t count) {
+    return wmemchr((const wchar_t *)scalars, (wchar_t)value, count) != NULL;
+}
 /* memmem: a GNU extension (literal search over file bytes; glibc's two-way search). */
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 /* Run the calling thread only when a CPU would otherwise be idle (SCHED_IDLE): background

@@ -97,6 +97,11 @@ struct NewlineStyleTests {
     @Test("LF, CRLF, CR, a mix, or none", arguments: [
         ("a\nb\n", "lf"), ("a\r\nb\r\n", "crlf"), ("a\rb\r", "cr"), ("a\r\nb\n", "mixed"), ("a\rb\n", "mixed"),
         ("中文", "none"), ("", "none"), ("\r", "cr"), ("\r\n", "crlf"), ("x\r\r\n", "mixed"),
+        // Scalars whose bytes hold 0x0A or 0x0D are not line breaks (上 is U+4E0A, ഊ U+0D0A).
+        ("上ഊ\u{0A0D}\u{0D0D}", "none"),
+        // Long runs, so that the vector search's main loop and its tail both count.
+        (String(repeating: "中", count: 1_001) + "\r", "cr"), (String(repeating: "中", count: 999) + "\n" + String(repeating: "文", count: 3), "lf"),
+        ("\r\n" + String(repeating: "上", count: 4_097), "crlf"),
     ])
     func styles(text: String, style: String) {
         #expect(DocumentRecord.newlineStyle(of: Array(text.unicodeScalars)) == style)
