@@ -28,8 +28,8 @@ struct CatCommand: ParsableCommand {
         let name: String
         do {
             let source = try DocumentFiles.readable(file)
-            name = source.name
-            document = try DocumentFiles.load(path: source.path, options: decoding.options)
+            name = source.spooledName ?? file
+            document = try DocumentFiles.load(path: source.path, spooledName: source.spooledName, options: decoding.options)
         } catch {
             printError("\(error)")
             throw ExitCode(1)

@@ -73,18 +73,21 @@ struct DocumentError: Error, CustomStringConvertible {
 
 /// Reading documents and listing folders: the file I/O the headless reader asks for.
 enum DocumentFiles {
-    static func load(path: String, options: DecodingOptions = DecodingOptions()) throws -> ReaderDocumentFile {
+    /// `spooledName`: for input held in memory (`InputSpool`) at `path`, what to call it in
+    /// messages and on the screen.
+    static func load(path: String, spooledName: String? = nil, options: DecodingOptions = DecodingOptions()) throws -> ReaderDocumentFile {
+        let name = spooledName ?? path
         switch FileSystem.kind(path) {
-        case .missing: throw DocumentError(description: "pizhu: \(path): no such file")
-        case .directory: throw DocumentError(description: "pizhu: \(path) is a folder, not a file")
-        case .other: throw DocumentError(description: "pizhu: \(path) is not a regular file")
+        case .missing: throw DocumentError(description: "pizhu: \(name): no such file")
+        case .directory: throw DocumentError(description: "pizhu: \(name) is a folder, not a file")
+        case .other: throw DocumentError(description: "pizhu: \(name) is not a regular file")
         case .file:
             do {
                 let loaded = try DocumentLoader.load(path: path, encoding: options.encoding, remembered: options.remembered,
                                                      force: options.force, hashing: options.hashing, progress: options.progress)
-                return ReaderDocumentFile(path: path, loaded: loaded)
+                return ReaderDocumentFile(path: path, loaded: loaded, spooledName: spooledName)
             } catch let error as DocumentLoader.LoadError {
-                throw DocumentError(description: "pizhu: \(path): \(error)")
+                throw DocumentError(description: "pizhu: \(name): \(error)")
             }
         }
     }
@@ -103,10 +106,10 @@ enum DocumentFiles {
         return spool
     }
 
-    /// The path to read `path` from and the name to show for it: itself, or for a pipe, `-`
-    /// or a FIFO, its copy in memory (`pizhu cat -`, `pizhu info -`).
-    static func readable(_ path: String) throws -> (path: String, name: String) {
-        guard InputSpool.isNeeded(for: path) else { return (path, path) }
+    /// The path to read `path` from: itself, or for a pipe, `-` or a FIFO, its copy in memory
+    /// and the name to show for it (`pizhu cat -`, `pizhu info -`).
+    static func readable(_ path: String) throws -> (path: String, spooledName: String?) {
+        guard InputSpool.isNeeded(for: path) else { return (path, nil) }
         let spool = try spool(path)
         return (spool.path, spool.name)
     }

@@ -19,8 +19,9 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for (i, file) in files.enumerated() {
+            let name = file == "-" ? InputSpool.standardInputName : file
             do {
-                let (path, name) = try DocumentFiles.readable(file)
+                let path = try DocumentFiles.readable(file).path
                 let bytes = try DocumentLoader.readAll(path)
                 let decoded = try TextDecoder.decode(bytes, encoding: decoding.encoding, force: decoding.force)
                 let info = DocumentInfo(bytes: bytes, decoded: decoded)
@@ -32,7 +33,7 @@ struct InfoCommand: ParsableCommand {
                     for (key, value) in info.fields { print("  " + key.padding(18) + value) }
                 }
             } catch let error as DecodingError {
-                printError("pizhu: \(file): \(error)")
+                printError("pizhu: \(name): \(error)")
                 failed = true
             } catch {
                 printError("\(error)")

@@ -211,8 +211,7 @@ final class ReaderSession {
             draw()
         }
         do {
-            var file = try DocumentFiles.load(path: expanded, options: options)
-            file.spooledName = spool?.name
+            let file = try DocumentFiles.load(path: expanded, spooledName: spool?.name, options: options)
             var document = file.readerDocument
             if let instead = try file.rememberedInstead() { document = instead.readerDocument }
             log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")

@@ -30,10 +30,11 @@ struct PipedInputEndToEndTests {
         #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    /// Starts `command` in tmux: the seed's text must show, with `shown` on the screen, and `q` must quit cleanly.
-    static func expectReads(_ command: String, showing shown: String) throws {
+    /// Starts `command` in tmux: `reading` (by default the seed's text) must show, with
+    /// `shown` on the screen, and `q` must quit cleanly.
+    static func expectReads(_ command: String, showing shown: String, reading: String = first) throws {
         let s = TmuxSession(width: 80, height: 24, command: command)
-        let screen = try #require(s.waitFor(text: first))
+        let screen = try #require(s.waitFor(text: reading))
         #expect(screen.contains(shown))
         s.send(keys: "q")
         #expect(s.exitStatus() == 0)
@@ -42,6 +43,13 @@ struct PipedInputEndToEndTests {
     @Test("a GB18030 pipe is detected as GB18030, as its file would be")
     func legacyPipe() throws {
         try Self.expectReads("iconv -f UTF-8 -t GB18030 \(Shell.quote(Self.seed)) | " + TmuxSession.pizhu("-"), showing: "GB18030")
+    }
+
+    @Test("a binary pipe is refused under the name the user knows it by, not its copy's /proc path")
+    func binaryPipe() throws {
+        try Self.expectReads("(printf 'ELF\\0\\0\\0'; cat \(Shell.quote(Self.seed))) | " + TmuxSession.pizhu(), showing: "standard input │", reading: "pizhu: standard input: this looks like a binary")
+        let printed = Shell.run("printf 'ELF\\0\\0\\0' | \(Self.bin) cat - 2>&1")
+        #expect(printed.output.hasPrefix("pizhu: standard input: this looks like a binary file"))
     }
 
     @Test("<(cmd) opens under the name the shell gave it")
