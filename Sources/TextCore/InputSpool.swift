@@ -35,14 +35,14 @@ public struct InputSpool: Sendable {
         }
     }
 
-    /// Whether `path` has to be copied to be read: `-` (standard input), or something that
-    /// exists and is neither a regular file nor a folder (a FIFO, `/dev/stdin`, `/dev/fd/63`).
+    /// Whether `path` has to be copied to be read: `-` (standard input), or a FIFO or socket
+    /// (`/dev/stdin` on a pipe, `/dev/fd/63`). Devices are not: `/dev/zero` would never end.
     public static func isNeeded(for path: String) -> Bool {
         if path == "-" { return true }
         var st = stat()
         guard stat(path, &st) == 0 else { return false }
         let kind = st.st_mode & S_IFMT
-        return kind != S_IFREG && kind != S_IFDIR
+        return kind == S_IFIFO || kind == S_IFSOCK
     }
 
     /// Whether standard input brings text rather than keys: a pipe, a FIFO, a socket or a
@@ -60,6 +60,11 @@ public struct InputSpool: Sendable {
         let name = fromStandardInput ? standardInputName : source
         let input = fromStandardInput ? 0 : open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw SpoolError.unreadable(name, String(cString: strerror(errno))) }
+        var st = stat()
+        if fstat(input, &st) == 0, [S_IFCHR, S_IFBLK].contains(st.st_mode & S_IFMT) {
+            if !fromStandardInput { close(input) }
+            throw SpoolError.unreadable(name, "it is a terminal or a device, not a stream of text")
+        }
         defer { if !fromStandardInput { close(input) } }
         let memory = cge_memory_file("pizhu-input")
         guard memory >= 0 else { throw SpoolError.noMemoryFile(String(cString: strerror(errno))) }

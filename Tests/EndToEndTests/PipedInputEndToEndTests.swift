@@ -52,6 +52,16 @@ struct PipedInputEndToEndTests {
         #expect(printed.output.hasPrefix("pizhu: standard input: this looks like a binary file"))
     }
 
+    @Test("a device on standard input or as a path is refused at once, not read for ever")
+    func devices() {
+        let fromStandardInput = Shell.run("timeout 10 \(Self.bin) cat - < /dev/zero 2>&1")
+        #expect(fromStandardInput.status == 1)
+        #expect(fromStandardInput.output.contains("standard input: cannot be read (it is a terminal or a device"))
+        let asPath = Shell.run("timeout 10 \(Self.bin) cat /dev/zero 2>&1")
+        #expect(asPath.status == 1)
+        #expect(asPath.output.contains("not a regular file"))
+    }
+
     @Test("<(cmd) opens under the name the shell gave it")
     func processSubstitution() throws {
         try Self.expectReads("bash -c " + Shell.quote(TmuxSession.pizhu("<(cat \(Shell.quote(Self.seed)))")), showing: "/dev/fd/")

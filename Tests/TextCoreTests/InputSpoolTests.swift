@@ -61,6 +61,14 @@ struct InputSpoolTests {
         #expect(!InputSpool.isNeeded(for: "/etc/hostname"))
         #expect(!InputSpool.isNeeded(for: "/tmp"))
         #expect(!InputSpool.isNeeded(for: "/no/such/file"))
+        #expect(!InputSpool.isNeeded(for: "/dev/zero"), "a device is not a stream that ends")
+    }
+
+    @Test("a device is refused, not read for ever")
+    func device() {
+        #expect(throws: InputSpool.SpoolError.unreadable("/dev/zero", "it is a terminal or a device, not a stream of text")) {
+            try InputSpool.copy("/dev/zero")
+        }
     }
 
     @Test("an unreadable path is an error that names it")
