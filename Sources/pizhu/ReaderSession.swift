@@ -111,8 +111,8 @@ final class ReaderSession {
         return false
     }
 
-    /// Set when a file read on demand with a sidecar is opened: its annotations are read once
-    /// its first screen is drawn.
+    /// Set when a file read on demand with a sidecar beside it is opened: its annotations are
+    /// read once its first screen is drawn.
     private var annotationsWaiting = false
 
     /// Reads the annotations of the open file read on demand: the whole file decoded, as
@@ -217,7 +217,9 @@ final class ReaderSession {
             log("loaded-ms \(FileSystem.monotonicMilliseconds - started)")
             openedTimes[expanded] = FileSystem.modificationTime(expanded)
             changeReported = false
-            annotationsWaiting = document.annotationsOnDemand && AnnotatedPaths.mayHaveSidecar(expanded)
+            // Only a sidecar beside the file is looked for: one kept elsewhere for a read-only
+            // folder is found by the file's hash, which is the whole file read again.
+            annotationsWaiting = document.annotationsOnDemand && FileSystem.kind(SidecarFile.path(besideSource: expanded)) == .file
             if reload {
                 state.reload(document)
             } else {
