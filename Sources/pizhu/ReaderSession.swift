@@ -207,7 +207,7 @@ final class ReaderSession {
         options.progress = { [self] fraction in
             // Long transcodes show their progress once they pass half a second.
             guard FileSystem.monotonicMilliseconds - began > 500 else { return }
-            state.show("Decoding \(FileSystem.lastComponent(expanded))… \(Int(fraction * 100))%")
+            state.show("Decoding \(spool?.name ?? FileSystem.lastComponent(expanded))… \(Int(fraction * 100))%")
             draw()
         }
         do {
