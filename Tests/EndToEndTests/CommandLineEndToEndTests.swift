@@ -177,4 +177,19 @@ struct GrepCommandEndToEndTests {
         #expect(Shell.run("\(bin) grep --case-sensitive cell \(seeds)").status == 1)
         #expect(Shell.run("\(bin) grep --case-sensitive Cell \(seeds)").status == 0)
     }
+
+    @Test("a pipe is searched as a file would be (a PDF extraction's phrase across its hard wraps), under the name standard input")
+    func grepPipe() {
+        let bin = Shell.quote(TmuxSession.binary)
+        let seed = Shell.quote(TmuxSession.root + "/seeds/001_eb026acd6131a322.txt")
+        // Seed 001 breaks 省科学技术协会 after 省科; reflow joins it.
+        let fromFile = Shell.run("\(bin) grep 省科学技术协会 \(seed)")
+        let piped = Shell.run("cat \(seed) | \(bin) grep 省科学技术协会")
+        #expect(piped.status == 0)
+        #expect(piped.output.hasPrefix("standard input:"))
+        #expect(piped.output.replacingOccurrences(of: "standard input:", with: "\(TmuxSession.root)/seeds/001_eb026acd6131a322.txt:") == fromFile.output)
+        let counted = Shell.run("\(bin) grep -c 科技 \(seed)").output
+        #expect(Shell.run("cat \(seed) | \(bin) grep -c 科技 -").output == counted.replacingOccurrences(of: "\(TmuxSession.root)/seeds/001_eb026acd6131a322.txt:", with: "standard input:"))
+        #expect(counted.hasSuffix(":32\n"))
+    }
 }
