@@ -17,7 +17,7 @@ public struct ReaderDocument {
     public var annotationProblem: String?
     /// A file read on demand whose annotations are read only when first needed (they hold the
     /// whole text in memory): the first command that needs them asks the host with
-    /// `Effect.loadAnnotations`.
+    /// `Effect.loadAnnotations`. False again once the host has attached them or said why not.
     public var annotationsOnDemand = false
 
     public init(name: String, path: String, encoding: String, text: TextSource, invalidSequences: Int = 0) {

@@ -195,7 +195,7 @@ public final class ReaderState {
     }
 
     public func perform(_ command: Command) -> [Effect] {
-        if command.needsAnnotations, let document = viewport?.document, document.annotations == nil, document.annotationsOnDemand {
+        if command.needsAnnotations, viewport?.document.annotationsOnDemand == true {
             return [.loadAnnotations(then: command)]
         }
         layOut()

@@ -20,6 +20,11 @@ public struct InputSpool: Sendable {
     /// The name standard input is shown by.
     public static let standardInputName = "standard input"
 
+    /// How `source` (`-` for standard input) is named to the user.
+    public static func name(of source: String) -> String {
+        source == "-" ? standardInputName : source
+    }
+
     /// Why the input could not be copied, in words a user can act on.
     public enum SpoolError: Error, CustomStringConvertible, Equatable {
         case unreadable(String, String)
@@ -47,30 +52,29 @@ public struct InputSpool: Sendable {
 
     /// Whether standard input brings text rather than keys: a pipe, a FIFO, a socket or a
     /// redirected file. A terminal is for keys; `/dev/null` and other devices bring nothing.
-    public static var standardInputBringsText: Bool {
+    public static var standardInputBringsText: Bool { isatty(0) == 0 && isStream(0) }
+
+    /// Whether `fd` can be read to an end: anything but a device (a terminal, `/dev/zero`).
+    private static func isStream(_ fd: Int32) -> Bool {
         var st = stat()
-        guard isatty(0) == 0, fstat(0, &st) == 0 else { return false }
-        return st.st_mode & S_IFMT != S_IFCHR
+        guard fstat(fd, &st) == 0 else { return false }
+        return st.st_mode & S_IFMT != S_IFCHR && st.st_mode & S_IFMT != S_IFBLK
     }
 
     /// Reads `source` (`-` for standard input) to its end into a new memory file.
     /// `progress` is told the bytes read so far after each chunk.
     public static func copy(_ source: String, progress: ((Int) -> Void)? = nil) throws -> InputSpool {
         let fromStandardInput = source == "-"
-        let name = fromStandardInput ? standardInputName : source
+        let name = name(of: source)
         let input = fromStandardInput ? 0 : open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw SpoolError.unreadable(name, String(cString: strerror(errno))) }
-        var st = stat()
-        if fstat(input, &st) == 0, [S_IFCHR, S_IFBLK].contains(st.st_mode & S_IFMT) {
-            if !fromStandardInput { close(input) }
-            throw SpoolError.unreadable(name, "it is a terminal or a device, not a stream of text")
-        }
         defer { if !fromStandardInput { close(input) } }
+        guard isStream(input) else { throw SpoolError.unreadable(name, "it is a terminal or a device, not a stream of text") }
         let memory = cge_memory_file("pizhu-input")
         guard memory >= 0 else { throw SpoolError.noMemoryFile(String(cString: strerror(errno))) }
         do {
             let total = try splice(from: input, to: memory, name: name, progress: progress)
-                ?? copy(from: input, to: memory, name: name, progress: progress)
+                ?? readAndWrite(from: input, to: memory, name: name, progress: progress)
             return InputSpool(name: name, path: "/proc/self/fd/\(memory)", byteCount: total, fromStandardInput: fromStandardInput)
         } catch {
             close(memory)
@@ -101,7 +105,7 @@ public struct InputSpool: Sendable {
     }
 
     /// Reads and writes, 1 MiB at a time: for what splice cannot take (a socket, a device).
-    private static func copy(from input: Int32, to memory: Int32, name: String, progress: ((Int) -> Void)?) throws -> Int {
+    private static func readAndWrite(from input: Int32, to memory: Int32, name: String, progress: ((Int) -> Void)?) throws -> Int {
         var total = 0
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }

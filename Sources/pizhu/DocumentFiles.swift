@@ -100,7 +100,7 @@ enum DocumentFiles {
         let spool = try InputSpool.copy(path) { bytes in
             guard isatty(2) == 1, FileSystem.monotonicMilliseconds - began > 500 else { return }
             shown = true
-            printProgress("\rpizhu: reading \(path == "-" ? InputSpool.standardInputName : path)… \(bytes >> 20) MB")
+            printProgress("\rpizhu: reading \(InputSpool.name(of: path))… \(bytes >> 20) MB")
         }
         if shown { printProgress("\r\u{1B}[K") }
         return spool

@@ -19,7 +19,7 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for (i, file) in files.enumerated() {
-            let name = file == "-" ? InputSpool.standardInputName : file
+            let name = InputSpool.name(of: file)
             do {
                 let path = try DocumentFiles.readable(file).path
                 let bytes = try DocumentLoader.readAll(path)

@@ -32,6 +32,7 @@ final class ReaderSession {
     /// the terminal is restored either way.
     func run(_ startup: Startup) -> Int32 {
         spools = startup.spools
+        memory.unremembered = Set(spools.map(\.path))
         if startup.recent {
             state.setLibrary(title: "recent", entries: memory.recentEntries())
             _ = state.perform(.sortLibrary)
@@ -98,9 +99,7 @@ final class ReaderSession {
                 if carryOut(state.perform(command)) { return true }
             case .openAt(let path, let offset): open(path, at: offset)
             case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
-            case .recordJump(let path, let offset):
-                // Input held in memory is gone once pizhu exits: no place to jump back to.
-                if !spools.contains(where: { $0.path == path }) { memory.pushJump(path: path, offset: offset) }
+            case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)
             case .searchFile(let query, let from, let backward): searchFile(query, from: from, backward: backward)
             case .export(let arguments, let library): export(arguments, library: library)
             case .grep(let query):
@@ -120,7 +119,7 @@ final class ReaderSession {
     /// every offset after an invalid byte would be off).
     private func loadAnnotations() {
         annotationsWaiting = false
-        guard let document = state.viewport?.document, document.annotations == nil, document.annotationsOnDemand else { return }
+        guard let document = state.viewport?.document, document.annotationsOnDemand else { return }
         state.show("Reading the annotations of \(document.name) (the whole file, \(FileSystem.size(document.path) >> 20) MB)…")
         draw()
         do {
@@ -184,8 +183,8 @@ final class ReaderSession {
     }
 
     private var openedTimes: [String: Int] = [:]
-    /// Input read from a pipe, `-` or a FIFO: opened like files, but not remembered (their
-    /// copies vanish when pizhu exits) and not annotatable.
+    /// Input read from a pipe, `-` or a FIFO: opened like files, under their own names (the
+    /// store is told not to remember them: `ReadingMemory.unremembered`).
     private var spools: [InputSpool] = []
 
     /// Opens a file or folder; `offset` (a jump) replaces the stored reading position.
@@ -199,10 +198,10 @@ final class ReaderSession {
         }
         let spool = spools.first { $0.path == expanded }
         var options = decoding
-        options.hashing = spool == nil
+        options.hashing = spool == nil   // the hash finds a sidecar; input held in memory has none
         // Asked once the file's bytes are read, or for a large UTF-8 file once it is measured
         // (the store may still be opening).
-        if spool == nil { options.remembered = { [memory] in memory.encodingOverride(for: expanded) } }
+        options.remembered = { [memory] in memory.encodingOverride(for: expanded) }
         let began = FileSystem.monotonicMilliseconds
         options.progress = { [self] fraction in
             // Long transcodes show their progress once they pass half a second.
@@ -224,7 +223,7 @@ final class ReaderSession {
                 state.reload(document)
             } else {
                 memory.remember(state, defaults: defaultSettings)
-                let (resume, marks, settings) = spool == nil ? memory.begin(document, encodingOverride: decoding.encoding) : memory.beginUnremembered()
+                let (resume, marks, settings) = memory.begin(document, encodingOverride: decoding.encoding)
                 log("stored-ms \(FileSystem.monotonicMilliseconds - started)")
                 state.settings = settings.map(defaultSettings.applying) ?? defaultSettings
                 state.open(document, resume: offset.map { ResumePoint(position: $0, quote: "", cursor: $0) } ?? resume, marks: marks)

@@ -19,18 +19,31 @@ final class ReadingMemory {
     private var opening: DocumentState?
     private var lastWritten: (Int, Int, ReadingView, LayoutSettings)?
 
+    /// Paths the store must never keep: input held in memory (`InputSpool`), whose copy does
+    /// not outlive this run. Nothing is read or written for them: no position, marks, jumps or
+    /// encoding.
+    var unremembered: Set<String> = []
+
     init(folder: String = DocumentStore.defaultFolder()) {
         opened = ThreadResult { DocumentStore.open(folder: folder) }
     }
 
     /// The `--encoding` remembered for a path, used when none is given this time.
     func encodingOverride(for path: String) -> String? {
-        store?.state(path: FilePaths.absolute(path), sha256: "")?.encodingOverride
+        guard !unremembered.contains(path) else { return nil }
+        return store?.state(path: FilePaths.absolute(path), sha256: "")?.encodingOverride
     }
 
     /// The stored state of a document being opened (found by content, else path): where to
     /// resume, its marks, and its own layout settings if it has any.
     func begin(_ document: ReaderDocument, encodingOverride: String?) -> (resume: ResumePoint?, marks: [String: Int], settings: String?) {
+        if unremembered.contains(document.path) {
+            // Nothing to resume, and what follows (positions, marks) is not written for it.
+            recordOpening()
+            current = nil
+            lastWritten = nil
+            return (nil, [:], nil)
+        }
         guard let store else { return (nil, [:], nil) }
         let path = FilePaths.absolute(document.path)
         let sha = document.annotations?.record.sha256 ?? ""
@@ -54,15 +67,6 @@ final class ReadingMemory {
             for m in store.marks(document: state.id) { marks[m.letter] = ResumePoint.locate(m.quote, near: m.position, in: document.text) }
         }
         return (resume, marks, state.settings)
-    }
-
-    /// Opening a document the store must not keep (input held in memory): nothing to resume,
-    /// and nothing written for it, not its position nor its marks.
-    func beginUnremembered() -> (resume: ResumePoint?, marks: [String: Int], settings: String?) {
-        recordOpening()
-        current = nil
-        lastWritten = nil
-        return (nil, [:], nil)
     }
 
     /// Writes what `begin` learned of the document (its opening, title, size, encoding). The
@@ -104,6 +108,7 @@ final class ReadingMemory {
     }
 
     func pushJump(path: String, offset: Int) {
+        guard !unremembered.contains(path) else { return }
         store?.pushJump(Jump(path: FilePaths.absolute(path), position: offset))
     }
 

@@ -19,11 +19,12 @@ enum BinarySniffer {
         return nil
     }
 
-    /// Compressed files and documents that hold text without being text, by their first bytes,
-    /// with the command that gets their text out (a pipe into pizhu reads it).
-    private static let containers: [(magic: [UInt8], what: String)] = [
+    /// Compressed files and documents that hold text without being text, by their first bytes
+    /// (nil: any byte), with the command that gets their text out (a pipe into pizhu reads it).
+    private static let containers: [(magic: [UInt8?], what: String)] = [
         ([0x1F, 0x8B], "it is gzip-compressed (zcat FILE | pizhu reads it)"),
-        (Array("BZh".utf8), "it is bzip2-compressed (bzcat FILE | pizhu reads it)"),
+        // "BZh", a block size, then a block's magic: text can begin "BZh" too.
+        ([0x42, 0x5A, 0x68, nil, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], "it is bzip2-compressed (bzcat FILE | pizhu reads it)"),
         ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "it is xz-compressed (xzcat FILE | pizhu reads it)"),
         ([0x28, 0xB5, 0x2F, 0xFD], "it is zstd-compressed (zstdcat FILE | pizhu reads it)"),
         (Array("%PDF-".utf8), "it is a PDF (pdftotext FILE - | pizhu reads its text)"),
@@ -31,13 +32,8 @@ enum BinarySniffer {
     ]
 
     private static func container(_ sample: [UInt8]) -> String? {
-        for (magic, what) in containers where sample.starts(with: magic) {
-            // "BZh" begins text too: bzip2 follows it with a block size digit and a block's magic.
-            if magic.first == UInt8(ascii: "B"), !(sample.count >= 10 && (0x31...0x39).contains(sample[3]) && sample[4..<10].elementsEqual([0x31, 0x41, 0x59, 0x26, 0x53, 0x59])) {
-                continue
-            }
-            return what
-        }
-        return nil
+        containers.first { entry in
+            sample.count >= entry.magic.count && zip(entry.magic, sample).allSatisfy { $0 == nil || $0 == $1 }
+        }?.what
     }
 }
