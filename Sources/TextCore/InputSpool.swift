@@ -62,7 +62,8 @@ public struct InputSpool: Sendable {
     }
 
     /// Reads `source` (`-` for standard input) to its end into a new memory file.
-    /// `progress` is told the bytes read so far after each chunk.
+    /// `progress` is told the bytes read so far after each chunk, and every quarter second
+    /// while none comes.
     public static func copy(_ source: String, progress: ((Int) -> Void)? = nil) throws -> InputSpool {
         let fromStandardInput = source == "-"
         let name = name(of: source)
@@ -86,12 +87,12 @@ public struct InputSpool: Sendable {
 
     /// Moves a pipe's bytes into the file inside the kernel (splice), with the pipe widened
     /// to 1 MiB (`cat 100MB | pizhu` to its first screen: 208 ms with read and write, 58 with
-    /// this). nil, having read nothing,
-    /// if `input` is not a pipe.
+    /// this). nil, having read nothing, if `input` is not a pipe.
     private static func splice(from input: Int32, to memory: Int32, name: String, progress: ((Int) -> Void)?) throws -> Int? {
         cge_widen_pipe(input)
         var total = 0
         while true {
+            awaitInput(input, total: total, progress: progress)
             let n = cge_splice(input, memory, chunk)
             if n < 0 {
                 if errno == EINTR { continue }
@@ -104,12 +105,13 @@ public struct InputSpool: Sendable {
         }
     }
 
-    /// Reads and writes, 1 MiB at a time: for what splice cannot take (a socket, a device).
+    /// Reads and writes, 1 MiB at a time: for what splice cannot take (a socket, a redirected file).
     private static func readAndWrite(from input: Int32, to memory: Int32, name: String, progress: ((Int) -> Void)?) throws -> Int {
         var total = 0
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         while true {
+            awaitInput(input, total: total, progress: progress)
             let n = read(input, buffer, chunk)
             if n < 0 {
                 if errno == EINTR { continue }
@@ -126,6 +128,15 @@ public struct InputSpool: Sendable {
             total += n
             progress?(total)
         }
+    }
+
+    /// Returns once `input` has bytes or has ended, telling `progress` the bytes so far every
+    /// quarter second meanwhile: a producer slow to start or stalled (pdftotext on a long PDF)
+    /// is seen to be waited for, not only one that keeps writing.
+    private static func awaitInput(_ input: Int32, total: Int, progress: ((Int) -> Void)?) {
+        guard let progress else { return }
+        var ready = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        while poll(&ready, 1, 250) == 0 { progress(total) }
     }
 
     /// What a failed splice means: the memory ran out, or the input could not be read.

@@ -30,14 +30,27 @@ struct PipedInputEndToEndTests {
         #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    /// Starts `command` in tmux: `reading` (by default the seed's text) must show, with
-    /// `shown` on the screen, and `q` must quit cleanly.
-    static func expectReads(_ command: String, showing shown: String, reading: String = first) throws {
+    /// Starts `command` in tmux: `before` must show first if given, then `reading` (by default
+    /// the seed's text), with `shown` on the screen, and `q` must quit cleanly.
+    static func expectReads(_ command: String, showing shown: String, reading: String = first, after before: String? = nil) throws {
         let s = TmuxSession(width: 80, height: 24, command: command)
+        if let before { try #require(s.waitFor(text: before) != nil, "\(before) first") }
         let screen = try #require(s.waitFor(text: reading))
         #expect(screen.contains(shown))
         s.send(keys: "q")
         #expect(s.exitStatus() == 0)
+    }
+
+    @Test("while a slow producer has not finished, standard error says what is being read; then the text shows")
+    func slowProducer() throws {
+        // Nothing more comes for 2 s after the first bytes, as from pdftotext busy with a long PDF.
+        try Self.expectReads("(cat \(Shell.quote(Self.seed)); sleep 2) | " + TmuxSession.pizhu(), showing: "standard input",
+                             after: "pizhu: reading standard input… 0 MB")
+    }
+
+    @Test("a pipe on standard input beside a file to open: the file opens, and keys come from the terminal")
+    func pipeBesideFile() throws {
+        try Self.expectReads("echo 不读 | " + TmuxSession.pizhu(Shell.quote(Self.seed)), showing: "001_eb026acd6131a322.txt")
     }
 
     @Test("a GB18030 pipe is detected as GB18030, as its file would be")
