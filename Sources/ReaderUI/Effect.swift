@@ -7,8 +7,8 @@ public enum Effect: Equatable, Sendable {
     /// Read the open document again (it changed on disk), then call `ReaderState.reload(_:)`.
     case reload(path: String)
     /// Read the open document's annotations (a file read on demand: `ReaderDocument.annotationsOnDemand`),
-    /// call `attachAnnotations(_:)` or `annotationsUnavailable(_:)`, then `perform(command)` again.
-    case loadAnnotations(then: Command)
+    /// call `attachAnnotations(_:)` or `annotationsUnavailable(_:)`, then `carryOn(pending)`.
+    case loadAnnotations(then: Pending)
     /// Save the open document's annotations, then call `annotationsSaved()` or `annotationSaveFailed(_:)`.
     case saveAnnotations
     /// Open this file with `offset` on top and the cursor there (a jump into another document):
@@ -29,4 +29,10 @@ public enum Effect: Equatable, Sendable {
     /// Repaint every cell (after Ctrl-L or a resume).
     case redraw
     case quit
+
+    /// What waits for a document's annotations to be read: a key's command, or a `:` command line.
+    public enum Pending: Equatable, Sendable {
+        case command(Command)
+        case commandLine(String)
+    }
 }

@@ -288,11 +288,12 @@ extension ReaderState {
     }
 
     func undoOrRedo(undo: Bool) -> [Effect] {
-        guard ensureWritable(), let annotated else { return [] }
-        guard let step = (undo ? undoStack.popLast() : redoStack.popLast()) else {
+        // Nothing done yet is nothing to undo, whether or not the annotations are at hand.
+        guard !(undo ? undoStack : redoStack).isEmpty else {
             show(undo ? "Nothing to undo" : "Nothing to redo")
             return []
         }
+        guard ensureWritable(), let annotated, let step = (undo ? undoStack.popLast() : redoStack.popLast()) else { return [] }
         for change in undo ? step.reversed() : step {
             let target = undo ? change.before : change.after
             if let target { annotated.update(target, author: author) } else { annotated.delete(id: change.id, author: author) }
@@ -318,6 +319,14 @@ extension ReaderState {
         viewport?.document.annotationsOnDemand = false
         let n = annotations.annotations.count
         show("批注 \(n) annotation\(n == 1 ? "" : "s") read")
+    }
+
+    /// Does what waited for the annotations to be read (`Effect.loadAnnotations`).
+    public func carryOn(_ pending: Effect.Pending) -> [Effect] {
+        switch pending {
+        case .command(let command): return perform(command)
+        case .commandLine(let line): return execute(line)
+        }
     }
 
     /// The host could not read them: why, kept for the next attempt's message.
@@ -451,6 +460,10 @@ extension ReaderState {
     // MARK: : commands
 
     func executeAnnotating(_ name: String, _ argument: String) -> [Effect] {
+        // Undo and redo concern this session's changes only; everything else needs the annotations.
+        if viewport?.document.annotationsOnDemand == true && name != "undo" && name != "redo" {
+            return [.loadAnnotations(then: .commandLine(argument.isEmpty ? name : name + " " + argument))]
+        }
         switch name {
         case "highlight":
             guard let colour = Palette.colour(named: argument) else {

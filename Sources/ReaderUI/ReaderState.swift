@@ -196,7 +196,7 @@ public final class ReaderState {
 
     public func perform(_ command: Command) -> [Effect] {
         if command.needsAnnotations, viewport?.document.annotationsOnDemand == true {
-            return [.loadAnnotations(then: command)]
+            return [.loadAnnotations(then: .command(command))]
         }
         layOut()
         let page = max(1, (viewport?.height ?? 1) - 1)

@@ -25,7 +25,6 @@ struct ReaderDocumentFile {
         guard let scalars = loaded.text as? ScalarText else {
             if FileSystem.size(path) <= Self.annotatableBytes {
                 document.annotationsOnDemand = true
-                document.annotationProblem = "this file's annotations are read when first needed: press A, or select and press 1–9, t or c"
             } else {
                 document.annotationProblem = "files over \(Self.annotatableBytes >> 20) MiB cannot be annotated in the reader "
                     + "(their whole text would be held in memory); use pizhu annotate"

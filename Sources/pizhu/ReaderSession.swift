@@ -94,9 +94,9 @@ final class ReaderSession {
                 state.resize(screen.size)
             case .redraw: screen.forceRedraw()
             case .saveAnnotations: saveAnnotations()
-            case .loadAnnotations(let command):
+            case .loadAnnotations(let pending):
                 loadAnnotations()
-                if carryOut(state.perform(command)) { return true }
+                if carryOut(state.carryOn(pending)) { return true }
             case .openAt(let path, let offset): open(path, at: offset)
             case .setMark(let letter, let offset): memory.setMark(letter, offset: offset, in: state)
             case .recordJump(let path, let offset): memory.pushJump(path: path, offset: offset)

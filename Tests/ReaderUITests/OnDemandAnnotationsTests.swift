@@ -26,9 +26,27 @@ struct OnDemandAnnotationsTests {
         #expect(app.effects.allSatisfy { if case .loadAnnotations = $0 { false } else { true } })
         let selected = try #require(app.state.selectedRange)
         app.press("1")
-        #expect(app.effects.last == .loadAnnotations(then: .highlight1))
+        #expect(app.effects.last == .loadAnnotations(then: .command(.highlight1)))
         #expect(app.state.selectedRange == selected)
-        #expect(app.state.perform(.toggleAnnotations) == [.loadAnnotations(then: .toggleAnnotations)])
+        #expect(app.state.perform(.toggleAnnotations) == [.loadAnnotations(then: .command(.toggleAnnotations))])
+    }
+
+    @Test("a : command that needs them waits for them too, and is run again whole once they are read")
+    func commandLine() throws {
+        let app = app()
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let path = tmp.write("big.txt", Data(Self.text.utf8))
+        app.press("vl")
+        #expect(app.state.execute("tag 政策/科技") == [.loadAnnotations(then: .commandLine("tag 政策/科技"))])
+        #expect(app.state.execute("undo").isEmpty)
+        app.draw()
+        #expect(app.statusLine.contains("Nothing to undo"))
+        let annotations = try AnnotatedDocument.attach(path: path, text: Array(Self.text.unicodeScalars), bytes: Array(Self.text.utf8),
+                                                       encoding: "utf-8", bom: false, locator: SidecarLocator(fallbackFolder: tmp.path + "/fallback"))
+        app.state.attachAnnotations(annotations)
+        #expect(app.state.carryOn(.commandLine("tag 政策/科技")).contains(.saveAnnotations))
+        #expect(annotations.annotations.first?.tags == ["政策/科技"])
     }
 
     @Test("once attached, the command is done: the highlight is added and saved")
