@@ -47,17 +47,32 @@ struct LargeFileAnnotatingEndToEndTests {
         #expect(again.exitStatus() == 0)
     }
 
+    /// Opens `file`, selects two characters and highlights them: the reader must refuse with
+    /// `reason`, quit cleanly, and leave no sidecar.
+    static func expectRefused(_ file: String, reason: String) throws {
+        let s = TmuxSession(width: 120, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
+        try #require(s.waitFor(text: "这是一行用于测试") != nil)
+        s.send(keys: "v", "l", "1")
+        #expect(s.waitFor(text: reason) != nil)
+        s.send(keys: "q")
+        #expect(s.exitStatus() == 0)
+        #expect(!FileManager.default.fileExists(atPath: file + ".pizhu.json"))
+    }
+
+    @Test("a file over 256 MiB is read but not annotated in the reader, which says to use pizhu annotate")
+    func tooLarge() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        // A UTF-8 head, then a hole to 300 MiB (sparse: nothing is written; it reads as NULs).
+        let file = tmp.write("huge.txt", Data(String(repeating: Self.line, count: 4_000).utf8))
+        try #require(Shell.run("truncate -s 300M \(Shell.quote(file))").status == 0)
+        try Self.expectRefused(file, reason: "files over 256 MiB cannot be annotated")
+    }
+
     @Test("a stray byte past the head (offsets read on demand would differ from the whole file's) is refused with the reason")
     func strayByteRefused() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let file = try Self.bigFile(in: tmp, middle: Array("中".utf8) + [0x80] + Array("文\n".utf8))
-        let s = TmuxSession(width: 100, height: 24, command: TmuxSession.pizhu(Shell.quote(file)))
-        try #require(s.waitFor(text: "这是一行用于测试") != nil)
-        s.send(keys: "v", "l", "1")
-        #expect(s.waitFor(text: "invalid UTF-8") != nil)
-        s.send(keys: "q")
-        #expect(s.exitStatus() == 0)
-        #expect(!FileManager.default.fileExists(atPath: file + ".pizhu.json"))
+        try Self.expectRefused(try Self.bigFile(in: tmp, middle: Array("中".utf8) + [0x80] + Array("文\n".utf8)), reason: "invalid UTF-8")
     }
 }

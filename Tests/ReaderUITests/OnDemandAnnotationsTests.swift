@@ -19,6 +19,16 @@ struct OnDemandAnnotationsTests {
         return app
     }
 
+    /// What the host does once it has read them: the document's file and sidecar in `tmp`,
+    /// attached to the reader.
+    static func attach(to app: TestApp, in tmp: TemporaryDirectory) throws -> AnnotatedDocument {
+        let path = tmp.write("big.txt", Data(text.utf8))
+        let annotations = try AnnotatedDocument.attach(path: path, text: Array(text.unicodeScalars), bytes: Array(text.utf8),
+                                                       encoding: "utf-8", bom: false, locator: SidecarLocator(fallbackFolder: tmp.path + "/fallback"))
+        app.state.attachAnnotations(annotations)
+        return annotations
+    }
+
     @Test("the first command that needs annotations asks for them and leaves the selection as it was; reading and moving do not")
     func asks() throws {
         let app = app()
@@ -36,15 +46,12 @@ struct OnDemandAnnotationsTests {
         let app = app()
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let path = tmp.write("big.txt", Data(Self.text.utf8))
         app.press("vl")
         #expect(app.state.execute("tag 政策/科技") == [.loadAnnotations(then: .commandLine("tag 政策/科技"))])
         #expect(app.state.execute("undo").isEmpty)
         app.draw()
         #expect(app.statusLine.contains("Nothing to undo"))
-        let annotations = try AnnotatedDocument.attach(path: path, text: Array(Self.text.unicodeScalars), bytes: Array(Self.text.utf8),
-                                                       encoding: "utf-8", bom: false, locator: SidecarLocator(fallbackFolder: tmp.path + "/fallback"))
-        app.state.attachAnnotations(annotations)
+        let annotations = try Self.attach(to: app, in: tmp)
         #expect(app.state.carryOn(.commandLine("tag 政策/科技")).contains(.saveAnnotations))
         #expect(annotations.annotations.first?.tags == ["政策/科技"])
     }
@@ -54,11 +61,8 @@ struct OnDemandAnnotationsTests {
         let app = app()
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
-        let path = tmp.write("big.txt", Data(Self.text.utf8))
         app.press("vl1")
-        let annotations = try AnnotatedDocument.attach(path: path, text: Array(Self.text.unicodeScalars), bytes: Array(Self.text.utf8),
-                                                       encoding: "utf-8", bom: false, locator: SidecarLocator(fallbackFolder: tmp.path + "/fallback"))
-        app.state.attachAnnotations(annotations)
+        let annotations = try Self.attach(to: app, in: tmp)
         #expect(app.state.viewport?.document.annotationsOnDemand == false)
         #expect(app.state.perform(.highlight1).contains(.saveAnnotations))
         #expect(annotations.annotations.map { $0.target.map { $0.start..<$0.end } } == [0..<2])

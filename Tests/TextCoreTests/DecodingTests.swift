@@ -174,6 +174,16 @@ struct DecodingTests {
         #expect(throws: DecodingError.self) { try TextDecoder.decode(Array("BZh91AY&SY".utf8) + [0xA4, 0x1B, 0x7C, 0x33]) }
         let pdf = Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
         #expect(throws: DecodingError.self) { try TextDecoder.decode(pdf) }
+        // xz, zstd and ZIP (.docx, .epub) by their headers, each naming its way out.
+        for (header, advice) in [([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00] as [UInt8], "xzcat"), ([0x28, 0xB5, 0x2F, 0xFD], "zstdcat"),
+                                 ([0x50, 0x4B, 0x03, 0x04], "pandoc")] {
+            do {
+                _ = try TextDecoder.decode(header + Array("正文".utf8))
+                Issue.record("\(advice): decoded as text")
+            } catch let error as DecodingError {
+                #expect(error.description.contains(advice))
+            }
+        }
         #expect(try TextDecoder.decode(Array("BZh 开头的普通文本。".utf8)).text.count == 12)
         #expect(try TextDecoder.decode(Array("PK 不是压缩包。".utf8)).text.count == 9)
     }
